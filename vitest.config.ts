@@ -5,6 +5,7 @@ export default defineConfig({
   plugins: [react()],
   define: { global: 'globalThis' },
   test: {
+    env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
     projects: [
       {
         extends: true,

@@ -27,6 +27,7 @@ export interface RequestInfo {
   service: ServiceName;
   /** Operation name: the X-Amz-Target suffix, or derived from method and path. */
   operation: string;
+  method: string;
   /** Access key id of a SigV4-signed request, if any. */
   accessKeyId?: string;
   /** Identity id bound to that access key by the identity pool, if any. */
@@ -39,6 +40,11 @@ export interface LocalService {
   /** Handle one request. Services that need the raw stream (s3) read `req` themselves. */
   handle(req: IncomingMessage, res: ServerResponse, info: RequestInfo): Promise<void>;
   health(): Promise<ServiceHealth>;
+  /**
+   * Local-only helper routes under /_local/<service>/<path> (for tests and the newcomer's terminal),
+   * e.g. /_local/cognito-idp/codes/demo. Answer and return true, or return false for a 404.
+   */
+  admin?(req: IncomingMessage, res: ServerResponse, path: string): Promise<boolean>;
   close?(): Promise<void>;
 }
 
