@@ -1,0 +1,49 @@
+// `npm start`: the local AWS stack and the Vite dev server in one process, so a newcomer has a
+// working chatbot with no AWS account. Ctrl+C stops both.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+// A realistic pace for the offline engine, so streaming looks like streaming.
+process.env.LOCAL_LLM_TTFT_MS ??= '350';
+process.env.LOCAL_LLM_TOKENS_PER_S ??= '45';
+
+const webPort = Number(process.env.SEOYEON_WEB_PORT ?? 5173);
+const webOrigins = [`http://localhost:${webPort}`, `http://127.0.0.1:${webPort}`];
+process.env.LOCAL_AWS_CORS_ORIGINS = [process.env.LOCAL_AWS_CORS_ORIGINS, ...webOrigins].filter(Boolean).join(',');
+
+const { startLocalStack, DEMO_USER } = await import('../infra/local/stack.ts');
+const stack = await startLocalStack();
+const report = await stack.health();
+if (report.status !== 'ready') {
+  for (const [name, h] of Object.entries(report.services)) {
+    if (h.state !== 'ready') console.error(`local AWS: ${name} is ${h.state}${h.error ? `: ${h.error}` : ''}`);
+  }
+  console.error('local AWS failed to start: not every service answers');
+  await stack.close();
+  process.exit(1);
+}
+console.log(`local AWS ready on ${stack.url}`);
+
+process.env.SEOYEON_LOCAL_AWS = stack.url;
+const { createServer } = await import('vite');
+const vite = await createServer({ server: { port: webPort, host: '127.0.0.1', strictPort: true } });
+await vite.listen();
+const appUrl = `http://localhost:${webPort}/`;
+console.log('');
+console.log(`  서연 Seoyeon is running: ${appUrl}`);
+console.log(`  Sign in with the demo account: ${DEMO_USER.username} / ${DEMO_USER.password}`);
+console.log(`  Local AWS data is kept in ${stack.dataDir} (delete it to start afresh).`);
+console.log('');
+
+let closing = false;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    if (closing) return;
+    closing = true;
+    Promise.all([vite.close(), stack.close()]).then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error(error);
+        process.exit(1);
+      },
+    );
+  });
+}

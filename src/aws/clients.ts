@@ -1,0 +1,77 @@
+// Every AWS SDK client is made here, once per credential set, from the runtime config. The SDK
+// modules load on first use, so the sign-in screen does not wait for them.
+import type { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
+import type { BedrockClient } from '@aws-sdk/client-bedrock';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { S3Client } from '@aws-sdk/client-s3';
+import type { KendraClient } from '@aws-sdk/client-kendra';
+import type { AwsCredentialIdentity } from '@smithy/types';
+import type { RuntimeConfig } from '../config/runtimeConfig.ts';
+
+export interface AwsClients {
+  readonly config: RuntimeConfig;
+  readonly identityId: string;
+  bedrockRuntime(): Promise<BedrockRuntimeClient>;
+  bedrock(): Promise<BedrockClient>;
+  dynamodb(): Promise<DynamoDBClient>;
+  s3(): Promise<S3Client>;
+  /** Rejects when the deployment has no Kendra index. */
+  kendra(): Promise<KendraClient>;
+  destroy(): void;
+}
+
+type Destroyable = { destroy(): void };
+
+export function createAwsClients(
+  config: RuntimeConfig,
+  identityId: string,
+  credentials: () => Promise<AwsCredentialIdentity>,
+): AwsClients {
+  const made: Destroyable[] = [];
+  const endpoint = config.endpoint ? { endpoint: config.endpoint } : {};
+  const once = <T extends Destroyable>(make: () => Promise<T>): (() => Promise<T>) => {
+    let client: Promise<T> | undefined;
+    return () =>
+      (client ??= make().then((c) => {
+        made.push(c);
+        return c;
+      }));
+  };
+
+  return {
+    config,
+    identityId,
+    bedrockRuntime: once(async () => {
+      const { BedrockRuntimeClient } = await import('@aws-sdk/client-bedrock-runtime');
+      // Retries are the app's own (backoff before the first token only), never the SDK's.
+      return new BedrockRuntimeClient({ region: config.bedrockRegion, credentials, maxAttempts: 1, ...endpoint });
+    }),
+    bedrock: once(async () => {
+      const { BedrockClient } = await import('@aws-sdk/client-bedrock');
+      return new BedrockClient({ region: config.bedrockRegion, credentials, ...endpoint });
+    }),
+    dynamodb: once(async () => {
+      const { DynamoDBClient } = await import('@aws-sdk/client-dynamodb');
+      return new DynamoDBClient({ region: config.region, credentials, ...endpoint });
+    }),
+    s3: once(async () => {
+      const { S3Client } = await import('@aws-sdk/client-s3');
+      return new S3Client({
+        region: config.region,
+        credentials,
+        // Browser File bodies break with the SDK's default checksums.
+        requestChecksumCalculation: 'WHEN_REQUIRED',
+        responseChecksumValidation: 'WHEN_REQUIRED',
+        ...(config.endpoint ? { endpoint: config.endpoint, forcePathStyle: true } : {}),
+      });
+    }),
+    kendra: once(async () => {
+      if (!config.kendra) throw new Error('This deployment has no Kendra index');
+      const { KendraClient } = await import('@aws-sdk/client-kendra');
+      return new KendraClient({ region: config.kendra.region, credentials, ...endpoint });
+    }),
+    destroy() {
+      for (const c of made.splice(0)) c.destroy();
+    },
+  };
+}
