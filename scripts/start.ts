@@ -1,6 +1,7 @@
 // `npm start`: the local AWS stack and the Vite dev server in one process, so a newcomer has a
-export {};
 // working chatbot with no AWS account. Ctrl+C stops both.
+export {};
+
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 // A realistic pace for the offline engine, so streaming looks like streaming.
 process.env.LOCAL_LLM_TTFT_MS ??= '350';
