@@ -1,0 +1,172 @@
+// The chat use case: save the question, send it with the conversation's memory, stream the answer,
+// save the answer with its status, usage and timings. A store calls it; tests drive it with fakes.
+import { type AppError, toAppError } from '../errors.ts';
+import { newId as defaultNewId } from '../ids.ts';
+import { historyBudget, memoryWindow } from '../memory.ts';
+import { modelLimits } from '../models/registry.ts';
+import type { CallLog, ChatModel, Clock, ConversationRepository, Sleep } from '../ports.ts';
+import { systemPromptFor } from '../prompts/modes.ts';
+import { sleep as defaultSleep, systemClock } from '../time.ts';
+import type { Conversation, InferenceParams, Language, Message } from '../types.ts';
+import { streamAnswer, type AnswerStatus, type RetryPolicy } from './streamAnswer.ts';
+
+export interface ChatPorts {
+  model: ChatModel;
+  conversations: ConversationRepository;
+  callLog: CallLog;
+  clock?: Clock;
+  sleep?: Sleep;
+  newId?: () => string;
+}
+
+export interface RunChatInput {
+  conversationId: string;
+  userText: string;
+  /** The id to invoke (model id, profile id or ARN). */
+  modelId: string;
+  /** A prompt mode id; unknown ids read as plain chat. */
+  mode: string;
+  /** Language of the system prompt (the UI language). */
+  language: Language;
+  params: InferenceParams;
+  /** The conversation's messages before this question, oldest first. */
+  history: readonly Message[];
+  memoryTurns?: number;
+  retry?: RetryPolicy;
+  signal: AbortSignal;
+  onDelta?: (delta: string, text: string) => void;
+  onStatus?: (status: AnswerStatus) => void;
+}
+
+export interface ChatResult {
+  userMessage: Message;
+  assistantMessage: Message;
+  conversation: Conversation;
+  memory: { turnsKept: number; turnsDropped: number };
+  /** Failures after the answer was shown (saving it, the call log); the UI may warn. */
+  warnings: AppError[];
+}
+
+const TITLE_LENGTH = 40;
+
+/** The first line of the first question, cut to a list-friendly length. */
+export function titleFrom(text: string): string {
+  const line = text.trim().split('\n')[0]?.trim() ?? '';
+  const chars = [...line];
+  return chars.length > TITLE_LENGTH ? `${chars.slice(0, TITLE_LENGTH).join('')}…` : line;
+}
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+/**
+ * Rejects (with AppError) only before anything is streamed: unknown model family, or the question
+ * could not be saved. Everything after that resolves, with the outcome in `assistantMessage.status`.
+ */
+export async function runChat(input: RunChatInput, ports: ChatPorts): Promise<ChatResult> {
+  const clock = ports.clock ?? systemClock;
+  const newId = ports.newId ?? defaultNewId;
+  const limits = modelLimits(input.modelId);
+  const warnings: AppError[] = [];
+
+  const userMessage: Message = {
+    id: newId(),
+    conversationId: input.conversationId,
+    role: 'user',
+    text: input.userText,
+    status: 'complete',
+    createdAt: iso(clock.now()),
+  };
+  let conversation: Conversation;
+  try {
+    await ports.conversations.saveMessage(userMessage);
+    const existing = await ports.conversations.getConversation(input.conversationId);
+    conversation = {
+      id: input.conversationId,
+      title: existing?.title || titleFrom(input.userText),
+      createdAt: existing?.createdAt ?? userMessage.createdAt,
+      messageCount: (existing?.messageCount ?? 0) + 1,
+      modelId: input.modelId,
+      mode: input.mode,
+      updatedAt: userMessage.createdAt,
+    };
+    await ports.conversations.saveConversation(conversation);
+  } catch (e) {
+    throw toAppError(e, 'storage');
+  }
+
+  const system = systemPromptFor(input.mode, input.language);
+  const memory = memoryWindow(input.history, input.userText, {
+    maxTurns: input.memoryTurns,
+    tokenBudget: historyBudget(limits, input.params.maxTokens, system),
+  });
+
+  const answerStarted = clock.now();
+  const answer = await streamAnswer({
+    model: ports.model,
+    request: { modelId: input.modelId, prompt: { system, messages: memory.messages }, params: input.params },
+    kind: 'chat',
+    signal: input.signal,
+    clock,
+    sleep: ports.sleep ?? defaultSleep,
+    callLog: ports.callLog,
+    newId,
+    conversationId: input.conversationId,
+    ...(input.retry ? { retry: input.retry } : {}),
+    ...(input.onDelta ? { onDelta: input.onDelta } : {}),
+    ...(input.onStatus ? { onStatus: input.onStatus } : {}),
+  });
+  warnings.push(...answer.warnings);
+
+  const assistantMessage: Message = {
+    id: newId(),
+    conversationId: input.conversationId,
+    role: 'assistant',
+    text: answer.text,
+    status: answer.status,
+    createdAt: iso(answerStarted),
+    modelId: input.modelId,
+    mode: input.mode,
+    usage: answer.usage,
+    timings: answer.timings,
+    ...(answer.stopReason ? { stopReason: answer.stopReason } : {}),
+    ...(answer.error ? { errorCode: answer.error.code } : {}),
+  };
+  conversation = { ...conversation, messageCount: conversation.messageCount + 1, updatedAt: iso(clock.now()) };
+  try {
+    await ports.conversations.saveMessage(assistantMessage);
+    await ports.conversations.saveConversation(conversation);
+  } catch (e) {
+    warnings.push(toAppError(e, 'storage'));
+  }
+
+  return {
+    userMessage,
+    assistantMessage,
+    conversation,
+    memory: { turnsKept: memory.turnsKept, turnsDropped: memory.turnsDropped },
+    warnings,
+  };
+}
+
+/** The `clear memory` command: a marker after which earlier messages are not sent to the model. */
+export async function clearMemory(
+  conversationId: string,
+  ports: Pick<ChatPorts, 'conversations' | 'clock' | 'newId'>,
+): Promise<Message> {
+  const clock = ports.clock ?? systemClock;
+  const marker: Message = {
+    id: (ports.newId ?? defaultNewId)(),
+    conversationId,
+    role: 'marker',
+    marker: 'memory-cleared',
+    text: '',
+    status: 'complete',
+    createdAt: iso(clock.now()),
+  };
+  try {
+    await ports.conversations.saveMessage(marker);
+  } catch (e) {
+    throw toAppError(e, 'storage');
+  }
+  return marker;
+}
