@@ -159,7 +159,7 @@ describe('sessions', () => {
   it('signs out by revoking the refresh token', { timeout: 20_000 }, async () => {
     const { user } = await confirmedUser();
     const session = await signIn(user, 'Good-pass-1');
-    await viaCallback((done) => user.signOut((err) => done(err, 'signed out')));
+    await viaCallback((done) => user.signOut((...args: unknown[]) => done(args[0], 'signed out')));
     await expect(viaCallback((done) => user.refreshSession(session.getRefreshToken(), done))).rejects.toMatchObject({
       code: 'NotAuthorizedException',
       message: 'Refresh Token has been revoked',
