@@ -174,6 +174,34 @@ describe('local Kendra search', () => {
     expect(await ids({ AndAllFilters: [language('ko'), { NotFilter: category('cafeteria') }] })).toEqual(['search/office']);
   });
 
+  it('compares dates and numbers, and returns them as the SDK types', async () => {
+    const created = new Date('2024-03-01T00:00:00Z');
+    await put({
+      Id: 'search/dated',
+      Blob: text('Quarterly report for the board.'),
+      ContentType: 'PLAIN_TEXT',
+      Attributes: [
+        { Key: '_created_at', Value: { DateValue: created } },
+        { Key: '_view_count', Value: { LongValue: 42 } },
+      ],
+    });
+    const ids = async (AttributeFilter: AttributeFilter) =>
+      ((await kendra().send(new RetrieveCommand({ IndexId, QueryText: 'quarterly report', AttributeFilter }))).ResultItems ?? []).map((r) => r.DocumentId);
+    expect(await ids({ GreaterThan: { Key: '_created_at', Value: { DateValue: new Date('2024-01-01T00:00:00Z') } } })).toEqual(['search/dated']);
+    expect(await ids({ LessThan: { Key: '_created_at', Value: { DateValue: new Date('2024-01-01T00:00:00Z') } } })).toEqual([]);
+    expect(await ids({ GreaterThanOrEquals: { Key: '_view_count', Value: { LongValue: 42 } } })).toEqual(['search/dated']);
+    const out = await kendra().send(new RetrieveCommand({ IndexId, QueryText: 'quarterly report', RequestedDocumentAttributes: ['_created_at'] }));
+    expect(out.ResultItems?.[0]?.DocumentAttributes).toEqual([{ Key: '_created_at', Value: { DateValue: created } }]);
+  });
+
+  it('lists documents for a Query with only an AttributeFilter', async () => {
+    const out = await kendra().send(
+      new QueryCommand({ IndexId, AttributeFilter: { AndAllFilters: [korean, { EqualsTo: { Key: '_category', Value: { StringValue: 'cafeteria' } } }] } }),
+    );
+    expect(out.TotalNumberOfResults).toBe(1);
+    expect(out.ResultItems?.map((r) => [r.Type, r.DocumentId, r.DocumentExcerpt?.Text])).toEqual([['DOCUMENT', 'search/lunch', '점심\n구내식당 점심은 열두 시에 시작한다.']]);
+  });
+
   it('pages results', async () => {
     const filter = { OrAllFilters: [korean, { EqualsTo: { Key: '_language_code', Value: { StringValue: 'en' } } }] };
     const page1 = await kendra().send(new RetrieveCommand({ IndexId, QueryText: '점심 사무실 vacation', AttributeFilter: filter, PageSize: 2 }));

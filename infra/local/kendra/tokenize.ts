@@ -59,10 +59,19 @@ export function scanTerms(text: string): TermSpan[] {
         offset += first.length;
       }
     } else {
-      spans.push({ term: run.normalize('NFKC').toLowerCase().replace(/’/g, "'"), start, end: start + run.length });
+      spans.push({ term: stem(run.normalize('NFKC').toLowerCase().replace(/’/g, "'")), start, end: start + run.length });
     }
   }
   return spans;
+}
+
+// Kendra stems English; folding plurals is enough for "employees" to find "employee".
+function stem(word: string): string {
+  if (word.length <= 3 || !/^[a-z]+$/.test(word)) return word;
+  if (word.endsWith('ies') && word.length > 4) return `${word.slice(0, -3)}y`;
+  if (/(?:ss|sh|ch|x|z)es$/.test(word)) return word.slice(0, -2);
+  if (word.endsWith('s') && !/(?:ss|us|is)$/.test(word)) return word.slice(0, -1);
+  return word;
 }
 
 /** Tokenizer handed to MiniSearch for documents and queries. */

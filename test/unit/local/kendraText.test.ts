@@ -83,3 +83,9 @@ describe('text extraction', () => {
     expect(!result.ok && result.message).toMatch(/extracted text only/);
   });
 });
+
+describe('English terms', () => {
+  it('fold plurals so singular and plural forms match', () => {
+    expect(tokenize('employees policies boxes class status days')).toEqual(['employee', 'policy', 'box', 'class', 'status', 'day']);
+  });
+});
