@@ -190,13 +190,17 @@ async function streamModel(res: ServerResponse, family: Family, model: CatalogMo
 /** Writes frames with back-pressure, counting chunks so an injected cut lands after exactly K. */
 class FrameWriter {
   private sent = 0;
+  private flushed: Promise<void> = Promise.resolve();
+  private settleFlushed: () => void = () => undefined;
 
   constructor(
     private readonly res: ServerResponse,
     private readonly signal: AbortSignal,
     private readonly cut: StreamCut | undefined,
     private readonly ctx: InvokeContext,
-  ) {}
+  ) {
+    res.once('close', () => this.settleFlushed());
+  }
 
   /** `closing` marks the final chunks: a cut armed for more chunks than the answer has lands before them. */
   async chunks(chunks: unknown[], closing = false): Promise<void> {
@@ -222,6 +226,8 @@ class FrameWriter {
       }
       await this.exception(cut.exception, body);
     } else {
+      // Let the K chunks reach the client before the connection goes.
+      await this.flushed;
       this.res.destroy();
     }
     throw new StreamEnded();
@@ -229,7 +235,10 @@ class FrameWriter {
 
   private async write(frame: Buffer): Promise<void> {
     if (this.signal.aborted || this.res.destroyed) throw new StreamEnded();
-    if (this.res.write(frame)) return;
+    let written: () => void = () => undefined;
+    this.flushed = new Promise<void>((resolve) => (written = resolve));
+    this.settleFlushed = written;
+    if (this.res.write(frame, () => written())) return;
     await new Promise<void>((resolve) => {
       const done = () => {
         this.res.off('drain', done);
