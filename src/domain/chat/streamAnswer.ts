@@ -66,6 +66,8 @@ export async function streamAnswer(input: StreamAnswerInput): Promise<AnswerResu
   const attemptOnce = async (usage: { value: Usage }): Promise<AttemptOutcome> => {
     try {
       for await (const event of input.model.stream(input.request, signal)) {
+        // An adapter that ignores the signal must not keep the answer running after stop.
+        if (signal.aborted) return { ended: false, error: new AppError('aborted') };
         if (event.type === 'text-delta' && event.text !== '') {
           if (ttftMs === undefined) {
             ttftMs = clock.now() - started;
@@ -80,8 +82,6 @@ export async function streamAnswer(input: StreamAnswerInput): Promise<AnswerResu
         } else if (event.type === 'error') {
           return { ended: false, error: signal.aborted ? new AppError('aborted') : event.error };
         }
-        // An adapter that ignores the signal must not keep the answer running after stop.
-        if (signal.aborted) return { ended: false, error: new AppError('aborted') };
       }
     } catch (e) {
       return { ended: false, error: signal.aborted ? new AppError('aborted', { cause: e }) : toAppError(e, 'model') };
