@@ -1,0 +1,200 @@
+// Sending a question, stopping an answer, retrying a failed one and the typed commands. The model
+// call itself is the domain's runChat; this file keeps the screen in step with it.
+import { toAppError, type AppError, type ErrorCode } from '../domain/errors.ts';
+import type { AnswerStatus } from '../domain/chat/streamAnswer.ts';
+import { clearMemory as clearMemoryUseCase, runChat, titleFrom } from '../domain/chat/runChat.ts';
+import { parseCommand } from '../domain/memory.ts';
+import type { Conversation, Message } from '../domain/types.ts';
+import { createFrameBuffer, type FrameBuffer } from './chatFrameBuffer.ts';
+import { activeConversation, draftKey } from './chatHistory.ts';
+import { regenerateAnswer } from './chatRegenerate.ts';
+import type { ChatDeps, ChatState, GetChat, SetChat, StreamingAnswer } from './chatTypes.ts';
+import { inferenceParams } from './settingsStore.ts';
+
+type SendActions = Pick<ChatState, 'send' | 'stop' | 'retry' | 'clearMemory' | 'dispose'>;
+
+export function createSendActions(set: SetChat, get: GetChat, deps: ChatDeps): SendActions {
+  let controller: AbortController | undefined;
+  let buffer: FrameBuffer | undefined;
+
+  const patchStreaming = (change: Partial<StreamingAnswer>) =>
+    set((s) => (s.streaming && !s.streaming.stopped ? { streaming: { ...s.streaming, ...change } } : {}));
+
+  /** Starts an answer: one abort controller and one frame buffer per answer. */
+  const begin = (streaming: StreamingAnswer) => {
+    controller = new AbortController();
+    buffer = createFrameBuffer(deps.scheduleFrame, (deltas) =>
+      set((s) => (s.streaming && !s.streaming.stopped ? { streaming: { ...s.streaming, text: s.streaming.text + deltas } } : {})),
+    );
+    set({ streaming, notice: undefined });
+    const own = { controller, buffer };
+    const onStatus = (status: AnswerStatus) => {
+      if (status.phase === 'retrying') patchStreaming({ phase: 'retrying', attempt: status.attempt + 1, retryDelayMs: status.delayMs });
+      else if (status.phase === 'waiting') patchStreaming({ phase: 'waiting', attempt: status.attempt });
+      else patchStreaming({ phase: 'streaming' });
+    };
+    return { ...own, onStatus, onDelta: (delta: string) => own.buffer.push(delta) };
+  };
+
+  const end = () => {
+    buffer?.flush();
+    buffer = undefined;
+    controller = undefined;
+  };
+
+  const reportAnswer = (assistant: Message, warnings: AppError[]) => {
+    const expired = assistant.errorCode === 'session-expired' || warnings.some((w) => w.code === 'session-expired');
+    if (expired) deps.onSessionExpired();
+    const warning = warnings[0];
+    if (warning) set({ notice: { code: warning.code, kind: 'warning' } });
+  };
+
+  const common = () => {
+    const { modelId, mode } = get();
+    const { settings } = deps.settings.getState();
+    return { modelId, mode, language: deps.language(), params: inferenceParams(settings, modelId), memoryTurns: settings.memoryTurns };
+  };
+
+  /** Undefined (with a notice) when the chosen model has no known chat format. */
+  const safeOptions = () => {
+    try {
+      return common();
+    } catch (e) {
+      set({ notice: { code: toAppError(e).code, kind: 'send' } });
+      return undefined;
+    }
+  };
+
+  const runCommand = async (command: 'list-models' | 'clear-memory') => {
+    get().setDraft('');
+    if (command === 'clear-memory') {
+      await get().clearMemory();
+      return;
+    }
+    await deps.settings.getState().loadModels();
+    const { models, modelsError } = deps.settings.getState();
+    const afterMessageId = get().messages.at(-1)?.id;
+    set((s) => ({
+      notes: [...s.notes, { id: deps.newId(), kind: 'model-list', groups: models, ...(afterMessageId ? { afterMessageId } : {}), ...(modelsError ? { error: modelsError } : {}) }],
+    }));
+  };
+
+  const sendQuestion = async (text: string) => {
+    const wasNew = get().conversationId === undefined;
+    const conversationId = get().conversationId ?? deps.newId();
+    const options = safeOptions();
+    if (!options) return;
+    // The composer empties at once; on a failure before the question is saved the text comes back.
+    deps.drafts.set(draftKey(get().conversationId), '');
+    set({
+      draft: '',
+      pendingQuestion: { id: `pending-${deps.newId()}`, conversationId, role: 'user', text, status: 'complete', createdAt: new Date(deps.now()).toISOString() },
+    });
+    const run = begin({ phase: 'saving', text: '', attempt: 1, modelId: options.modelId, stopped: false });
+    let saved = false;
+    const onStatus = (status: AnswerStatus) => {
+      if (!saved) {
+        // The first status comes right after the question and the conversation were saved.
+        saved = true;
+        if (wasNew) {
+          const now = new Date(deps.now()).toISOString();
+          const provisional: Conversation = { id: conversationId, title: titleFrom(text), modelId: options.modelId, mode: options.mode, createdAt: now, updatedAt: now, messageCount: 1 };
+          set({ conversationId });
+          deps.conversations.getState().upsert(provisional);
+          deps.conversations.getState().select(conversationId);
+        }
+      }
+      run.onStatus(status);
+    };
+    try {
+      const result = await runChat(
+        { ...options, conversationId, userText: text, history: get().messages, signal: run.controller.signal, onDelta: run.onDelta, onStatus, ...(deps.retry ? { retry: deps.retry } : {}) },
+        deps.ports,
+      );
+      end();
+      set((s) => ({
+        conversationId,
+        messages: [...s.messages, result.userMessage, result.assistantMessage],
+        pendingQuestion: undefined,
+        streaming: undefined,
+      }));
+      deps.conversations.getState().upsert(result.conversation);
+      reportAnswer(result.assistantMessage, result.warnings);
+    } catch (e) {
+      end();
+      const code: ErrorCode = toAppError(e, 'storage').code;
+      const restored = get().draft === '' ? text : get().draft;
+      const key = draftKey(wasNew ? undefined : conversationId);
+      deps.drafts.set(key, restored);
+      set({ pendingQuestion: undefined, streaming: undefined, draft: restored, notice: { code, kind: 'send' }, ...(wasNew ? { conversationId: undefined } : {}) });
+      if (code === 'session-expired') deps.onSessionExpired();
+    }
+  };
+
+  return {
+    async send() {
+      const state = get();
+      const text = state.draft.trim();
+      if (text === '' || state.streaming) return;
+      const command = parseCommand(text);
+      if (command) await runCommand(command);
+      else await sendQuestion(text);
+    },
+
+    stop() {
+      if (!controller) return;
+      // The text on screen freezes now; the partial answer is saved when the use case returns.
+      buffer?.flush();
+      controller.abort();
+      set((s) => (s.streaming ? { streaming: { ...s.streaming, stopped: true } } : {}));
+    },
+
+    async retry(messageId) {
+      const state = get();
+      if (state.streaming) return;
+      const index = state.messages.findIndex((m) => m.id === messageId);
+      const failed = state.messages[index];
+      const conversation = activeConversation(deps, state.conversationId);
+      if (!failed || failed.role !== 'assistant' || !conversation) return;
+      let questionIndex = index - 1;
+      while (questionIndex >= 0 && state.messages[questionIndex]?.role !== 'user') questionIndex--;
+      const question = state.messages[questionIndex];
+      if (!question) return;
+      const options = safeOptions();
+      if (!options) return;
+      const run = begin({ phase: 'waiting', text: '', attempt: 1, modelId: options.modelId, stopped: false, replacesId: failed.id });
+      const result = await regenerateAnswer(
+        { ...options, conversation, replaces: failed, userText: question.text, history: state.messages.slice(0, questionIndex), signal: run.controller.signal, onDelta: run.onDelta, onStatus: run.onStatus, ...(deps.retry ? { retry: deps.retry } : {}) },
+        deps.ports,
+      );
+      end();
+      set((s) => ({ messages: s.messages.map((m) => (m.id === failed.id ? result.assistantMessage : m)), streaming: undefined }));
+      deps.conversations.getState().upsert(result.conversation);
+      reportAnswer(result.assistantMessage, result.warnings);
+    },
+
+    async clearMemory() {
+      const { conversationId } = get();
+      const afterMessageId = get().messages.at(-1)?.id;
+      if (!conversationId) {
+        set((s) => ({ notes: [...s.notes, { id: deps.newId(), kind: 'memory-cleared', ...(afterMessageId ? { afterMessageId } : {}) }] }));
+        return;
+      }
+      try {
+        const marker = await clearMemoryUseCase(conversationId, { conversations: deps.ports.conversations, newId: deps.newId });
+        set((s) => ({ messages: [...s.messages, marker] }));
+      } catch (e) {
+        const code = toAppError(e, 'storage').code;
+        if (code === 'session-expired') deps.onSessionExpired();
+        set({ notice: { code, kind: 'settings' } });
+      }
+    },
+
+    dispose() {
+      controller?.abort();
+      buffer?.cancel();
+      controller = undefined;
+      buffer = undefined;
+    },
+  };
+}

@@ -1,0 +1,25 @@
+// The chat pane's store: one vanilla zustand store built from two slices over injected ports, so
+// unit tests drive it with fakes and React only subscribes.
+import { createStore } from 'zustand/vanilla';
+import { NEW_CONVERSATION_KEY } from './chatDrafts.ts';
+import { createHistoryActions } from './chatHistory.ts';
+import { createSendActions } from './chatSend.ts';
+import type { ChatDeps, ChatState } from './chatTypes.ts';
+
+export type { ChatDeps, ChatNote, ChatNotice, ChatState, StreamingAnswer } from './chatTypes.ts';
+
+export function createChatStore(deps: ChatDeps) {
+  return createStore<ChatState>()((set, get) => ({
+    messages: [],
+    historyPhase: 'idle',
+    loadingOlder: false,
+    notes: [],
+    draft: deps.drafts.get(NEW_CONVERSATION_KEY),
+    modelId: deps.settings.getState().defaultModelId,
+    mode: 'chat',
+    ...createHistoryActions(set, get, deps),
+    ...createSendActions(set, get, deps),
+  }));
+}
+
+export type ChatStore = ReturnType<typeof createChatStore>;
