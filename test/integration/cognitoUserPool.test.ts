@@ -1,16 +1,10 @@
 // amazon-cognito-identity-js, as the browser app uses it, against the local user pool.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { randomUUID } from 'node:crypto';
-import {
-  AuthenticationDetails,
-  CognitoUser,
-  CognitoUserAttribute,
-  CognitoUserPool,
-  type CognitoUserSession,
-  type ICognitoStorage,
-} from 'amazon-cognito-identity-js';
+import { CognitoUser, type CognitoUserAttribute, type CognitoUserSession } from 'amazon-cognito-identity-js';
 import { localConfig, stackUrl } from './support/stack.ts';
 import type { RuntimeConfig } from '../../src/config/runtimeConfig.ts';
+import * as client from './cognitoClient.ts';
+import { signIn, signUp, uniqueName, userOf, viaCallback } from './cognitoClient.ts';
 
 let config: RuntimeConfig;
 
@@ -18,61 +12,8 @@ beforeAll(async () => {
   config = await localConfig();
 });
 
-class MemoryStorage implements ICognitoStorage {
-  private items = new Map<string, string>();
-  setItem(key: string, value: string) {
-    this.items.set(key, value);
-  }
-  getItem(key: string) {
-    return this.items.get(key) ?? null;
-  }
-  removeItem(key: string) {
-    this.items.delete(key);
-  }
-  clear() {
-    this.items.clear();
-  }
-}
-
-const uniqueName = (prefix: string) => `${prefix}-${randomUUID().slice(0, 8)}`;
-
-function makePool(storage: ICognitoStorage = new MemoryStorage()) {
-  return new CognitoUserPool({ UserPoolId: config.userPoolId, ClientId: config.userPoolClientId, endpoint: `${stackUrl()}/`, Storage: storage });
-}
-
-function userOf(pool: CognitoUserPool, username: string) {
-  const user = new CognitoUser({ Username: username, Pool: pool, Storage: (pool as unknown as { storage: ICognitoStorage }).storage });
-  user.setAuthenticationFlowType('USER_PASSWORD_AUTH');
-  return user;
-}
-
-/** Promise over a node-style callback; rejects with the library's error (code = Cognito's type). */
-function viaCallback<T>(run: (done: (err: unknown, result?: T) => void) => void): Promise<T> {
-  return new Promise<T>((ok, fail) => run((err, result) => (err ? fail(err) : ok(result as T))));
-}
-
-function signUp(pool: CognitoUserPool, username: string, password: string) {
-  const attributes = [new CognitoUserAttribute({ Name: 'email', Value: `${username}@example.com` })];
-  return viaCallback<{ userConfirmed: boolean; userSub: string; codeDeliveryDetails: Record<string, string> }>((done) =>
-    pool.signUp(username, password, attributes, [], (err, result) => done(err, result as never)),
-  );
-}
-
-async function pendingCode(username: string): Promise<{ code: string; kind: string }> {
-  const res = await fetch(`${stackUrl()}/_local/cognito-idp/codes/${encodeURIComponent(username)}`);
-  expect(res.status).toBe(200);
-  return (await res.json()) as { code: string; kind: string };
-}
-
-function signIn(user: CognitoUser, password: string): Promise<CognitoUserSession> {
-  return new Promise((ok, fail) =>
-    user.authenticateUser(new AuthenticationDetails({ Username: user.getUsername(), Password: password }), {
-      onSuccess: ok,
-      onFailure: fail,
-      newPasswordRequired: () => fail(new Error('unexpected new password challenge')),
-    }),
-  );
-}
+const makePool = () => client.makePool(config, stackUrl());
+const pendingCode = (username: string) => client.pendingCode(stackUrl(), username);
 
 async function confirmedUser(password = 'Good-pass-1') {
   const pool = makePool();
