@@ -95,19 +95,32 @@ export function createOpenAiEngine(options: OpenAiOptions): Engine {
         throw new EngineError(`LOCAL_LLM_URL answered ${res.status}: ${text.slice(0, 300)}`, res.status);
       }
       let finish: FinishReason | undefined;
-      for await (const data of sseData(res.body, signal)) {
-        if (data === '[DONE]') break;
-        let chunk: CompletionChunk;
-        try {
-          chunk = JSON.parse(data) as CompletionChunk;
-        } catch {
-          continue;
+      const data = sseData(res.body, signal);
+      try {
+        while (true) {
+          let next: IteratorResult<string>;
+          try {
+            next = await data.next();
+          } catch (error) {
+            if (signal.aborted) return;
+            throw new EngineError(`the LOCAL_LLM_URL stream broke: ${String(error)}`, 502);
+          }
+          if (next.done || next.value === '[DONE]') break;
+          let chunk: CompletionChunk;
+          try {
+            chunk = JSON.parse(next.value) as CompletionChunk;
+          } catch {
+            continue;
+          }
+          if (chunk.error) throw new EngineError(chunk.error.message ?? 'the local model failed', 500);
+          const choice = chunk.choices?.[0];
+          const content = choice?.delta?.content;
+          if (content) yield content;
+          if (choice?.finish_reason === 'length') finish = 'length';
         }
-        if (chunk.error) throw new EngineError(chunk.error.message ?? 'the local model failed', 500);
-        const choice = chunk.choices?.[0];
-        const content = choice?.delta?.content;
-        if (content) yield content;
-        if (choice?.finish_reason === 'length') finish = 'length';
+      } finally {
+        // Ending early (token limit, client gone) also closes the upstream stream.
+        await data.return(undefined);
       }
       return finish;
     },
