@@ -85,9 +85,10 @@ export function createUserPoolService(ctx: ServiceContext): LocalService {
     async admin(req, res, path) {
       const codes = /^codes\/([^/]+)$/.exec(path);
       if (codes && req.method === 'GET') {
-        const user = store.get(decodeURIComponent(codes[1]!));
+        const username = safeDecode(codes[1]!);
+        const user = store.get(username);
         if (!user?.code) {
-          sendJson(res, 404, { message: `no pending code for ${decodeURIComponent(codes[1]!)}` });
+          sendJson(res, 404, { message: `no pending code for ${username}` });
         } else {
           sendJson(res, 200, { code: user.code.code, kind: user.code.kind });
         }
@@ -106,6 +107,14 @@ export function createUserPoolService(ctx: ServiceContext): LocalService {
       return false;
     },
   };
+}
+
+function safeDecode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
 }
 
 function describe(user: UserRecord) {

@@ -82,6 +82,14 @@ describe('sign-up', () => {
     expect(cognito.logs).toContain(`cognito: confirmation code for alice: ${body.code}  (sent to alice@example.com)`);
   });
 
+  it('takes Korean usernames, and refuses ones with spaces', async () => {
+    expect((await signUp('김서연')).status).toBe(200);
+    const { body } = await pendingCode('김서연');
+    expect((await cognito.idp('ConfirmSignUp', { ClientId: clientId, Username: '김서연', ConfirmationCode: body.code })).status).toBe(200);
+    expect(claimsOf((await tokensOf('김서연')).IdToken)['cognito:username']).toBe('김서연');
+    expect((await signUp('kim seoyeon')).body.__type).toBe('InvalidParameterException');
+  });
+
   it('requires an email and refuses a taken username, whatever its case', async () => {
     const noEmail = await cognito.idp('SignUp', { ClientId: clientId, Username: 'bob', Password: 'Good-pass-1', UserAttributes: [] });
     expect(noEmail.body.__type).toBe('InvalidParameterException');
