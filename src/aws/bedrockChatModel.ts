@@ -13,7 +13,7 @@ import { decodeStream } from '../domain/models/decodeStream.ts';
 import type { ModelFamily } from '../domain/models/family.ts';
 import { familyFor } from '../domain/models/registry.ts';
 import type { ChatModel } from '../domain/ports.ts';
-import type { StreamEvent } from '../domain/stream.ts';
+import { mergeUsage, type StreamEvent, type Usage } from '../domain/stream.ts';
 import type { ModelRequest, ModelResponse } from '../domain/types.ts';
 import type { AwsClients } from './clients.ts';
 
@@ -54,7 +54,8 @@ async function* untilAborted<T>(source: AsyncIterable<T>, signal: AbortSignal): 
     for (;;) {
       const pending = iterator.next();
       const next = await Promise.race([pending, aborted]);
-      if (next === 'aborted') {
+      // A chunk already buffered wins the race even after Stop, hence the second check.
+      if (next === 'aborted' || signal.aborted) {
         // The abandoned read rejects with the handler's AbortError once the socket closes; nobody
         // is waiting for it any more, so it must not surface as an unhandled rejection.
         pending.catch(() => undefined);
@@ -90,6 +91,29 @@ async function* chunkPayloads(
   }
 }
 
+/**
+ * Some families (Mistral text) put no token counts in a non-streamed body; Bedrock sends them in
+ * `x-amzn-bedrock-input/output-token-count` headers, which the SDK does not model. A browser can
+ * read them only where CORS exposes them, so they are a fallback under the body's own counts.
+ */
+function captureTokenHeaders(command: InvokeModelCommand): () => Usage {
+  let usage: Usage = {};
+  command.middlewareStack.add(
+    (next) => async (args) => {
+      const result = await next(args);
+      const headers = (result.response as { headers?: Record<string, string | undefined> }).headers ?? {};
+      const count = (name: string) => {
+        const value = Number(headers[name]);
+        return Number.isFinite(value) && headers[name] !== undefined ? value : undefined;
+      };
+      usage = { inputTokens: count('x-amzn-bedrock-input-token-count'), outputTokens: count('x-amzn-bedrock-output-token-count') };
+      return result;
+    },
+    { step: 'deserialize', name: 'seoyeonTokenCountHeaders' },
+  );
+  return () => usage;
+}
+
 export class BedrockChatModel implements ChatModel {
   constructor(private readonly clients: Pick<AwsClients, 'bedrockRuntime'>) {}
 
@@ -117,7 +141,14 @@ export class BedrockChatModel implements ChatModel {
       yield { type: 'error', error: signal.aborted ? abortedError(e) : toAppError(e, 'model') };
       return;
     }
-    yield* decodeStream(family, chunkPayloads(body, signal), signal);
+    for await (const event of decodeStream(family, chunkPayloads(body, signal), signal)) {
+      // One chunk can decode into several events; none of them may reach the caller after Stop.
+      if (signal.aborted && !(event.type === 'error' && event.error.code === 'aborted')) {
+        yield { type: 'error', error: abortedError() };
+        return;
+      }
+      yield event;
+    }
   }
 
   async complete(request: ModelRequest, signal: AbortSignal): Promise<ModelResponse> {
@@ -125,17 +156,16 @@ export class BedrockChatModel implements ChatModel {
       const family = familyFor(request.modelId);
       if (signal.aborted) throw abortedError();
       const client = await this.clients.bedrockRuntime();
-      const output = await client.send(
-        new InvokeModelCommand({
-          modelId: request.modelId,
-          contentType: 'application/json',
-          accept: 'application/json',
-          body: requestBody(family, request),
-        }),
-        { abortSignal: signal },
-      );
+      const command = new InvokeModelCommand({
+        modelId: request.modelId,
+        contentType: 'application/json',
+        accept: 'application/json',
+        body: requestBody(family, request),
+      });
+      const headerUsage = captureTokenHeaders(command);
+      const output = await client.send(command, { abortSignal: signal });
       const decoded = family.decodeResponse(parseJson(output.body, 'the model response'));
-      return { text: decoded.text, usage: decoded.usage, stopReason: decoded.stopReason };
+      return { text: decoded.text, usage: mergeUsage(headerUsage(), decoded.usage), stopReason: decoded.stopReason };
     } catch (e) {
       throw signal.aborted ? abortedError(e) : toAppError(e, 'model');
     }

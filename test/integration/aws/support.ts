@@ -14,8 +14,9 @@ import { adminCredentials, localConfig, stackUrl } from '../support/stack.ts';
 
 type Credentials = AwsCredentialIdentity | AwsCredentialIdentityProvider;
 
+/** `config.endpoint` says which local stack (the shared one, or one a test started itself). */
 export function nodeClients(config: RuntimeConfig, identityId: string, credentials: Credentials): AwsClients {
-  const endpoint = stackUrl();
+  const endpoint = config.endpoint ?? stackUrl();
   const made: Array<{ destroy(): void }> = [];
   const keep = <T extends { destroy(): void }>(client: T): T => {
     made.push(client);
