@@ -51,7 +51,7 @@ export function unmarshalFields(item: Item): Record<string, unknown> {
  * for the fields every reader relies on; a damaged item is an error, not a silently wrong value.
  */
 export function readItem<T>(item: Item, required: ReadonlyArray<keyof T & string>): T {
-  const { pk: _pk, sk: _sk, kind: _kind, ...fields } = unmarshalFields(item);
+  const { pk: _pk, sk: _sk, itemType: _itemType, ...fields } = unmarshalFields(item);
   for (const key of required) {
     if (fields[key] === undefined || fields[key] === null) {
       throw new AppError('invalid-response', { message: `stored item ${item.sk?.S ?? '?'} has no ${key}` });

@@ -66,8 +66,12 @@ export class UserPartition {
     return this.clients.dynamodb();
   }
 
-  async put(sk: string, kind: string, fields: object): Promise<void> {
-    const item = { ...marshalFields(fields as Record<string, unknown>), ...this.key(sk), kind: { S: kind } };
+  /**
+   * `itemType` names the kind of item for people reading the table in the console; it is not a
+   * domain field name (a call-log entry has its own `kind`), and the keys always win over fields.
+   */
+  async put(sk: string, itemType: string, fields: object): Promise<void> {
+    const item = { ...marshalFields(fields as Record<string, unknown>), ...this.key(sk), itemType: { S: itemType } };
     try {
       await (await this.client()).send(new PutItemCommand({ TableName: this.table, Item: item }));
     } catch (e) {
