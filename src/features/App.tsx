@@ -1,7 +1,9 @@
+import { useState } from 'react';
 import { useStore } from 'zustand';
 import { sessionStore } from '../app/session.ts';
 import { useT } from '../i18n/useT.ts';
 import { AuthScreen } from './auth/AuthScreen.tsx';
+import { ChatLayout } from './chat/ChatLayout.tsx';
 import { ConnectionPanel } from './connection/ConnectionPanel.tsx';
 import { TopBar } from './TopBar.tsx';
 
@@ -9,6 +11,7 @@ export function App() {
   const t = useT();
   const phase = useStore(sessionStore, (s) => s.phase);
   const configError = useStore(sessionStore, (s) => s.configError);
+  const [showStatus, setShowStatus] = useState(false);
 
   if (phase === 'loading') {
     return (
@@ -32,8 +35,8 @@ export function App() {
   }
   return (
     <div className="app-shell">
-      <TopBar />
-      {phase === 'signed-in' ? <ConnectionPanel /> : <AuthScreen />}
+      <TopBar statusOpen={showStatus} onToggleStatus={() => setShowStatus((open) => !open)} />
+      {phase !== 'signed-in' ? <AuthScreen /> : showStatus ? <ConnectionPanel /> : <ChatLayout />}
     </div>
   );
 }

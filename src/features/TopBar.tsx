@@ -3,7 +3,13 @@ import { sessionStore } from '../app/session.ts';
 import { languageStore } from '../i18n/i18n.ts';
 import { useT } from '../i18n/useT.ts';
 
-export function TopBar() {
+interface TopBarProps {
+  /** Whether the connection status panel replaces the chat. */
+  statusOpen: boolean;
+  onToggleStatus(): void;
+}
+
+export function TopBar({ statusOpen, onToggleStatus }: TopBarProps) {
   const t = useT();
   const language = useStore(languageStore, (s) => s.language);
   const local = useStore(sessionStore, (s) => s.config?.local === true);
@@ -24,7 +30,12 @@ export function TopBar() {
         {t('lang.switch')}
       </button>
       {signedIn && (
-        <button type="button" className="secondary" onClick={() => sessionStore.getState().signOut()}>
+        <button type="button" className="secondary small" data-testid="status-toggle" aria-pressed={statusOpen} onClick={onToggleStatus}>
+          {statusOpen ? t('chat.backToChat') : t('chat.status')}
+        </button>
+      )}
+      {signedIn && (
+        <button type="button" className="secondary small" onClick={() => sessionStore.getState().signOut()}>
           {t('auth.signOut')}
         </button>
       )}

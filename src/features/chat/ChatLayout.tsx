@@ -1,0 +1,55 @@
+import { useEffect, useState } from 'react';
+import { useStore } from 'zustand';
+import { chatRoot } from '../../app/chat.ts';
+import { useT } from '../../i18n/useT.ts';
+import { ChatAppContext } from './chatContext.ts';
+import { ChatPane } from './ChatPane.tsx';
+import { ConversationList } from './ConversationList.tsx';
+
+/** Sidebar and chat pane; below 760 px the sidebar becomes a drawer over the pane. */
+export function ChatLayout() {
+  const t = useT();
+  const app = useStore(chatRoot, (s) => s.app);
+  const error = useStore(chatRoot, (s) => s.error);
+  const [drawerOpen, setDrawerOpen] = useState(false);
+
+  useEffect(() => {
+    if (!drawerOpen) return;
+    const onKey = (event: KeyboardEvent) => event.key === 'Escape' && setDrawerOpen(false);
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [drawerOpen]);
+
+  if (error) {
+    return (
+      <main className="center-screen">
+        <p className="error-text" role="alert">{t('chat.loadFailed', { message: error })}</p>
+      </main>
+    );
+  }
+  if (!app) {
+    return (
+      <main className="center-screen" aria-busy="true">
+        <p>{t('chat.loading')}</p>
+      </main>
+    );
+  }
+  const close = () => setDrawerOpen(false);
+  return (
+    <ChatAppContext.Provider value={app}>
+      <div className={`chat-layout${drawerOpen ? ' drawer-open' : ''}`}>
+        <aside className="sidebar" id="chat-sidebar" data-testid="sidebar">
+          <div className="sidebar-head">
+            <h2>{t('chat.conversations')}</h2>
+            <button type="button" className="secondary small drawer-close" aria-label={t('chat.closeMenu')} onClick={close}>
+              <span aria-hidden="true">✕</span>
+            </button>
+          </div>
+          <ConversationList onOpened={close} />
+        </aside>
+        {drawerOpen && <div className="drawer-backdrop" aria-hidden="true" onClick={close} />}
+        <ChatPane onOpenMenu={() => setDrawerOpen(true)} />
+      </div>
+    </ChatAppContext.Provider>
+  );
+}

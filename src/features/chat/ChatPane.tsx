@@ -1,0 +1,40 @@
+import { useStore } from 'zustand';
+import { useT } from '../../i18n/useT.ts';
+import { useChatApp } from './chatContext.ts';
+import { ChatNoticeBanner } from './ChatNoticeBanner.tsx';
+import { Composer } from './Composer.tsx';
+import { MessageList } from './MessageList.tsx';
+import { ModelPicker } from './ModelPicker.tsx';
+import { ModePicker } from './ModePicker.tsx';
+import { ParamsPanel } from './ParamsPanel.tsx';
+
+export function ChatPane({ onOpenMenu }: { onOpenMenu(): void }) {
+  const t = useT();
+  const { chat, conversations } = useChatApp();
+  const conversationId = useStore(chat, (s) => s.conversationId);
+  const title = useStore(conversations, (s) => s.conversations.find((c) => c.id === conversationId)?.title);
+  const busy = useStore(chat, (s) => s.streaming !== undefined);
+  return (
+    <main className="chat-pane" aria-labelledby="chat-title">
+      <header className="chat-header">
+        <button type="button" className="secondary menu-button" aria-label={t('chat.openMenu')} onClick={onOpenMenu}>
+          <span aria-hidden="true">☰</span>
+        </button>
+        <h1 id="chat-title" className="chat-title" data-testid="chat-title">
+          {title || t('chat.untitled')}
+        </h1>
+        <div className="chat-controls">
+          <ModelPicker />
+          <ModePicker />
+          <button type="button" className="secondary small" disabled={busy} data-testid="clear-memory" onClick={() => void chat.getState().clearMemory()}>
+            {t('chat.clearMemory')}
+          </button>
+          <ParamsPanel />
+        </div>
+      </header>
+      <MessageList />
+      <ChatNoticeBanner />
+      <Composer />
+    </main>
+  );
+}

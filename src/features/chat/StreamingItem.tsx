@@ -1,0 +1,40 @@
+import { useStore } from 'zustand';
+import { useT } from '../../i18n/useT.ts';
+import { useChatApp } from './chatContext.ts';
+
+/** The answer being written: a typing indicator until the first token, then the text so far. */
+export function StreamingItem() {
+  const t = useT();
+  const { chat } = useChatApp();
+  const streaming = useStore(chat, (s) => s.streaming);
+  if (!streaming) return null;
+  const waiting = streaming.text === '';
+  const status = streaming.stopped
+    ? t('chat.stopping')
+    : streaming.phase === 'retrying'
+      ? t('chat.retrying', { attempt: streaming.attempt })
+      : streaming.phase === 'saving'
+        ? t('chat.saving')
+        : undefined;
+  return (
+    <li className="message from-assistant streaming" data-testid="streaming-answer" aria-busy={!streaming.stopped}>
+      <span className="visually-hidden">{t('chat.assistant')}: </span>
+      <div className="bubble">
+        {waiting && !streaming.stopped ? (
+          <span className="typing" data-testid="typing-indicator" role="status" aria-label={t('chat.typing')}>
+            <span />
+            <span />
+            <span />
+          </span>
+        ) : (
+          <p className="message-text">{streaming.text}</p>
+        )}
+      </div>
+      {status && (
+        <p className="message-meta" role="status" data-testid="streaming-status">
+          {status}
+        </p>
+      )}
+    </li>
+  );
+}
