@@ -13,7 +13,7 @@ import { route } from './routing.ts';
 import { loadOrCreateState } from './state.ts';
 import { createDynamoDbService } from './services/dynamodb.ts';
 import { createS3Service } from './services/s3.ts';
-import { createUserPoolService } from './cognito/userPool.ts';
+import { createUserPoolService, DEMO_USER } from './cognito/userPool.ts';
 import { createIdentityPoolService } from './cognito/identityPool.ts';
 import { createBedrockService } from './bedrock/service.ts';
 import { createKendraService } from './kendra/service.ts';
@@ -45,7 +45,7 @@ export interface HealthReport {
   services: Record<ServiceName, ServiceHealth>;
 }
 
-export const DEMO_USER = { username: 'demo', password: 'Demo-pass-1' } as const;
+export { DEMO_USER };
 
 export async function startLocalStack(options: LocalStackOptions = {}): Promise<LocalStack> {
   const env = options.env ?? process.env;

@@ -8,6 +8,7 @@ import { batchDelete, batchGetStatus, batchPut, type FailureLog } from './docume
 import { KendraError } from './errors.ts';
 import { KendraIndex } from './index.ts';
 import { query, retrieve, type TokenVerifier } from './search.ts';
+import { checkToken } from '../cognito/tokens.ts';
 
 const JSON_11 = 'application/x-amz-json-1.1';
 
@@ -17,7 +18,14 @@ export function createKendraService(ctx: ServiceContext): LocalService {
   const indexId = ctx.state.kendraIndexId;
   const index = new KendraIndex(join(ctx.dataDir, 'kendra'));
   const failures: FailureLog = new Map();
-  const verify: TokenVerifier = (token) => ctx.keys.verify(token);
+  // Like the index's JWT configuration: any unexpired token the local pool signed is read, and
+  // the user name comes from cognito:username, which only the ID token carries.
+  const verify: TokenVerifier = (token) => {
+    const asId = checkToken(ctx, token, 'id');
+    if (asId.ok) return asId.claims;
+    const asAccess = checkToken(ctx, token, 'access');
+    return asAccess.ok ? asAccess.claims : null;
+  };
 
   const operations: Record<string, Operation> = {
     BatchPutDocument: (body) => batchPut(index, failures, body),
