@@ -2,6 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   BedrockRuntimeClient,
+  ConverseCommand,
+  ConverseStreamCommand,
   InvokeModelCommand,
   InvokeModelWithResponseStreamCommand,
   ResourceNotFoundException,
@@ -356,5 +358,35 @@ describe('control plane', () => {
     const haiku = profiles.inferenceProfileSummaries!.find((p) => p.inferenceProfileId === DEFAULT_LOCAL_MODEL_ID)!;
     expect(haiku.type).toBe('SYSTEM_DEFINED');
     expect(haiku.models?.[0]?.modelArn).toMatch(/^arn:aws:bedrock:us-[a-z]+-\d::foundation-model\/anthropic\.claude-3-5-haiku-20241022-v1:0$/);
+  });
+});
+
+describe('Converse and ConverseStream', () => {
+  const input = {
+    system: [{ text: DOC }],
+    messages: [{ role: 'user' as const, content: [{ text: QUESTION }] }],
+    inferenceConfig: { maxTokens: 200 },
+  };
+
+  it('answers Converse with the message, stop reason, usage and latency', async () => {
+    const out = await runtime().send(new ConverseCommand({ modelId: 'us.meta.llama3-2-3b-instruct-v1:0', ...input }));
+    expect(out.output?.message?.content?.[0]?.text).toBe(ANSWER);
+    expect(out.stopReason).toBe('end_turn');
+    expect(out.usage?.outputTokens).toBeGreaterThan(0);
+    expect(out.metrics?.latencyMs).toBeGreaterThanOrEqual(0);
+  });
+
+  it('streams ConverseStream events by name', async () => {
+    const out = await runtime().send(new ConverseStreamCommand({ modelId: DEFAULT_LOCAL_MODEL_ID, ...input }));
+    const names: string[] = [];
+    let text = '';
+    for await (const event of out.stream!) {
+      names.push(Object.keys(event).filter((k) => (event as unknown as Record<string, unknown>)[k] !== undefined)[0]!);
+      text += event.contentBlockDelta?.delta?.text ?? '';
+      if (event.metadata) expect(event.metadata.usage?.totalTokens).toBe(event.metadata.usage!.inputTokens! + event.metadata.usage!.outputTokens!);
+    }
+    expect(text).toBe(ANSWER);
+    expect(names[0]).toBe('messageStart');
+    expect(names.slice(-3)).toEqual(['contentBlockStop', 'messageStop', 'metadata']);
   });
 });

@@ -5,7 +5,8 @@ import { randomUUID } from 'node:crypto';
 import { readBody, sendJson, sendServiceError } from '../http.ts';
 import type { FaultRegistry, FaultSpec } from '../faults.ts';
 import { resolveModelId, type CatalogModel } from './catalog.ts';
-import { chunkFrame, exceptionFrame } from './eventstream.ts';
+import { chunkFrame, eventFrame, exceptionFrame } from './eventstream.ts';
+import { converse } from './families/converse.ts';
 import { FAMILIES } from './families/index.ts';
 import { RequestError, type ChatRequest, type Family, type GenerationResult } from './families/types.ts';
 import { embed } from './engine/embed.ts';
@@ -20,6 +21,24 @@ export interface InvokeContext {
 }
 
 type StreamCut = Extract<FaultSpec, { kind: 'cut' }>;
+
+export type InvokeAction = 'invoke' | 'invoke-with-response-stream' | 'converse' | 'converse-stream';
+
+interface Framing {
+  frame: (chunk: unknown) => Buffer;
+  /** InvokeModelWithResponseStream adds amazon-bedrock-invocationMetrics to its last chunk. */
+  metrics: boolean;
+}
+
+const INVOKE_FRAMING: Framing = { frame: chunkFrame, metrics: true };
+// Converse events are `{eventName: payload}`; each becomes a frame of that event type.
+const CONVERSE_FRAMING: Framing = {
+  frame: (chunk) => {
+    const [name, payload] = Object.entries(chunk as Record<string, unknown>)[0]!;
+    return eventFrame(name, payload);
+  },
+  metrics: false,
+};
 
 function validation(res: ServerResponse, message: string): void {
   sendServiceError(res, 'bedrock', { code: 'ValidationException', message, status: 400 });
@@ -40,9 +59,11 @@ export async function handleInvoke(
   req: IncomingMessage,
   res: ServerResponse,
   modelIdentifier: string,
-  streaming: boolean,
+  action: InvokeAction,
   ctx: InvokeContext,
 ): Promise<void> {
+  const streaming = action === 'invoke-with-response-stream' || action === 'converse-stream';
+  const isConverse = action === 'converse' || action === 'converse-stream';
   const resolved = resolveModelId(modelIdentifier);
   if (!resolved.ok) {
     await readBody(req);
@@ -57,10 +78,11 @@ export async function handleInvoke(
   const body = await readJsonObject(req);
   if (typeof body === 'string') return validation(res, body);
   if (model.family === 'titan-embed') {
+    if (isConverse) return validation(res, "This model doesn't support the Converse API.");
     if (streaming) return validation(res, 'The model is unsupported for streaming.');
     return embedModel(res, body);
   }
-  const family = FAMILIES[model.family];
+  const family = isConverse ? converse : FAMILIES[model.family];
   let request: ChatRequest;
   try {
     request = family.parse(body);
@@ -68,7 +90,7 @@ export async function handleInvoke(
     if (error instanceof RequestError) return validation(res, error.message);
     throw error;
   }
-  if (streaming) return streamModel(res, family, model, request, ctx);
+  if (streaming) return streamModel(res, family, model, request, ctx, isConverse ? CONVERSE_FRAMING : INVOKE_FRAMING);
   return invokeModel(res, family, model, request, ctx);
 }
 
@@ -110,7 +132,9 @@ async function invokeModel(res: ServerResponse, family: Family, model: CatalogMo
     throw error;
   }
   if (controller.signal.aborted) return;
-  sendJson(res, 200, family.response(result, model), 'application/json', {
+  const body = family.response(result, model) as Record<string, unknown>;
+  if (family === converse) body.metrics = { latencyMs: Date.now() - started };
+  sendJson(res, 200, body, 'application/json', {
     'x-amzn-bedrock-input-token-count': String(result.inputTokens),
     'x-amzn-bedrock-output-token-count': String(result.outputTokens),
     'x-amzn-bedrock-invocation-latency': String(Date.now() - started),
@@ -119,7 +143,14 @@ async function invokeModel(res: ServerResponse, family: Family, model: CatalogMo
 
 class StreamEnded extends Error {}
 
-async function streamModel(res: ServerResponse, family: Family, model: CatalogModel, request: ChatRequest, ctx: InvokeContext): Promise<void> {
+async function streamModel(
+  res: ServerResponse,
+  family: Family,
+  model: CatalogModel,
+  request: ChatRequest,
+  ctx: InvokeContext,
+  framing: Framing,
+): Promise<void> {
   const started = Date.now();
   const cut = ctx.faults.takeStreamCut();
   const controller = new AbortController();
@@ -148,7 +179,7 @@ async function streamModel(res: ServerResponse, family: Family, model: CatalogMo
   });
 
   const writer = family.chunks(model);
-  const stream = new FrameWriter(res, signal, cut, ctx);
+  const stream = new FrameWriter(res, signal, cut, ctx, framing.frame);
   try {
     const inputTokens = estimateTokens(request.promptText);
     await stream.chunks(writer.start({ inputTokens, outputTokens: 0 }));
@@ -176,7 +207,8 @@ async function streamModel(res: ServerResponse, family: Family, model: CatalogMo
       firstByteLatency,
     };
     const last = final.length - 1;
-    await stream.chunks(final.map((chunk, i) => (i === last ? { ...(chunk as object), 'amazon-bedrock-invocationMetrics': metrics } : chunk)), true);
+    const withMetrics = framing.metrics ? final.map((chunk, i) => (i === last ? { ...(chunk as object), 'amazon-bedrock-invocationMetrics': metrics } : chunk)) : final;
+    await stream.chunks(withMetrics, true);
     if (!res.destroyed) res.end();
   } catch (error) {
     if (error instanceof StreamEnded || signal.aborted) return;
@@ -198,6 +230,7 @@ class FrameWriter {
     private readonly signal: AbortSignal,
     private readonly cut: StreamCut | undefined,
     private readonly ctx: InvokeContext,
+    private readonly frame: (chunk: unknown) => Buffer,
   ) {
     res.once('close', () => this.settleFlushed());
   }
@@ -206,7 +239,7 @@ class FrameWriter {
   async chunks(chunks: unknown[], closing = false): Promise<void> {
     for (const [i, chunk] of chunks.entries()) {
       if (this.cut && (this.sent >= this.cut.afterChunks || (closing && i === chunks.length - 1))) await this.applyCut(this.cut);
-      await this.write(chunkFrame(chunk));
+      await this.write(this.frame(chunk));
       this.sent += 1;
     }
   }

@@ -4,10 +4,12 @@ import type { LocalService, ServiceContext } from '../services/types.ts';
 import { readBody, sendServiceError } from '../http.ts';
 import { MODELS } from './catalog.ts';
 import { handleControl } from './control.ts';
-import { handleInvoke } from './invoke.ts';
+import { handleInvoke, type InvokeAction } from './invoke.ts';
 import { createOfflineEngine } from './engine/offline.ts';
 import { createOpenAiEngine } from './engine/openai.ts';
 import type { Engine } from './engine/types.ts';
+
+const INVOKE_ACTIONS = new Set<string>(['invoke', 'invoke-with-response-stream', 'converse', 'converse-stream']);
 
 export function engineFromEnv(env: NodeJS.ProcessEnv): Engine {
   const url = env.LOCAL_LLM_URL?.trim();
@@ -36,10 +38,8 @@ export function createBedrockService(ctx: ServiceContext): LocalService {
           await readBody(req);
           return sendServiceError(res, 'bedrock', { code: 'ResourceNotFoundException', message: 'The provided model identifier is invalid.', status: 404 });
         }
-        const action = match[2];
-        if (action === 'invoke' || action === 'invoke-with-response-stream') {
-          return handleInvoke(req, res, modelId, action !== 'invoke', { engine, faults: ctx.faults, log: ctx.log });
-        }
+        const action = match[2] as InvokeAction;
+        if (INVOKE_ACTIONS.has(action)) return handleInvoke(req, res, modelId, action, { engine, faults: ctx.faults, log: ctx.log });
       }
       await readBody(req);
       sendServiceError(res, 'bedrock', {
