@@ -128,3 +128,24 @@ describe('offline engine pacing', () => {
     expect(pieces).toEqual([]);
   });
 });
+
+describe('the app modes', () => {
+  const chatKo =
+    '당신은 AI 어시스턴트 "서연"입니다. 사용자가 쓴 언어로 답하고, 언어를 알 수 없으면 한국어로 답하세요. 이모지는 쓰지 마세요. ' +
+    '정확하고 간결하게 답하며, 모르는 것은 모른다고 말하세요. 필요하면 마크다운(목록, 표, 코드 블록)을 쓰세요.';
+  const chatEn =
+    'You are Seoyeon (서연), an AI assistant. Answer in the language the user writes in; when it is unclear, answer in Korean. ' +
+    'Do not use emoji. Be accurate and concise, and say so when you do not know. Use Markdown (lists, tables, code blocks) where it helps.';
+
+  it('never answers with the instructions of a conversation system prompt', () => {
+    expect(offlineAnswer(ask('이모지 써도 돼?', chatKo))).toContain('참고할 자료가 없었어요');
+    expect(offlineAnswer(ask('Can I use Markdown tables?', chatEn))).toContain('no material');
+  });
+
+  it('declines a task mode in the language of the system prompt, naming the role', () => {
+    const translator = '당신은 AI 어시스턴트 "서연"입니다. 번역가로서 일합니다. 번역문만 출력하세요.';
+    const answer = offlineAnswer(ask('The office is in Pangyo.', translator));
+    expect(answer).toContain('이 모드의 작업(번역가)');
+    expect(offlineAnswer(ask('좋은 하루', 'You are Seoyeon. Act as a sentiment analyst. Classify the text.'))).toContain('(sentiment analyst)');
+  });
+});

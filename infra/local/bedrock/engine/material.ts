@@ -19,6 +19,12 @@ export interface Material {
 const INSTRUCTION =
   /(당신은|너는|답하(세요|라|시오|십시오)|답변(하|해|은|을)|대답|응답하|인용하|출처를|말투|지시|하지 ?마|마크다운|한국어로|영어로|you are|answer|respond|reply|cite|citation|instruction|do not|don't|markdown|in korean|in english)/i;
 
+// In the system prompt, any imperative sentence is an instruction (a pasted manual in a user turn may
+// well say "설정 메뉴를 여세요." and still be material).
+const IMPERATIVE = /((세요|십시오|하라|마라|말라)[.!]?$|^(act|answer|respond|reply|use|do|be|keep|output|write|translate|if|when|always|never|say|first|end|classify|correct|rewrite)\b)/i;
+
+export type Strictness = 'system' | 'turn' | 'none';
+
 const QUESTION_MARKER = /(?:^|\n)[ \t]*(?:질문|사용자 질문|question|user question|q)[ \t]*[:：][ \t]*/gi;
 const REQUEST_LIKE = /[?？]\s*$|요약|정리|알려|설명|무엇|뭐|어디|언제|누구|어떻|왜|몇|번역|주세요|해줘|summar|explain|what|where|when|who|why|how|which|translat|please|tell me/i;
 
@@ -63,7 +69,7 @@ function cleanLine(line: string): string {
 }
 
 /** Paragraphs of one source text; `[n]` lines open numbered passages. */
-export function paragraphsOf(text: string, dropInstructions: boolean): Paragraph[] {
+export function paragraphsOf(text: string, strictness: Strictness): Paragraph[] {
   const out: Paragraph[] = [];
   let current: Paragraph | undefined;
   const close = () => {
@@ -84,12 +90,17 @@ export function paragraphsOf(text: string, dropInstructions: boolean): Paragraph
     if (!line) continue;
     current ??= { sentences: [] };
     for (const sentence of splitSentences(line)) {
-      if (dropInstructions && !current.citation && INSTRUCTION.test(sentence)) continue;
+      if (!current.citation && isInstruction(sentence, strictness)) continue;
       current.sentences.push(sentence);
     }
   }
   close();
   return out;
+}
+
+function isInstruction(sentence: string, strictness: Strictness): boolean {
+  if (strictness === 'none') return false;
+  return INSTRUCTION.test(sentence) || (strictness === 'system' && IMPERATIVE.test(sentence));
 }
 
 // The engine's own earlier notes are not material.
@@ -102,11 +113,11 @@ export function gatherMaterial(request: ChatRequest): Material {
   const latest = turns[lastUser]?.text ?? '';
   const { question, rest } = splitQuestion(latest);
   const paragraphs: Paragraph[] = [
-    ...paragraphsOf(request.system, true),
+    ...paragraphsOf(request.system, 'system'),
     ...turns
       .filter((t, i) => i !== lastUser && !OWN_NOTE.test(t.text))
-      .flatMap((t) => paragraphsOf(t.text, false)),
-    ...paragraphsOf(rest, true),
+      .flatMap((t) => paragraphsOf(t.text, 'none')),
+    ...paragraphsOf(rest, 'turn'),
   ];
   const questionKey = question.replace(/\s+/g, ' ');
   for (const p of paragraphs) p.sentences = p.sentences.filter((s) => s !== questionKey && !/[?？]$/.test(s));

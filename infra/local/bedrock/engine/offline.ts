@@ -34,14 +34,23 @@ const NOTES = {
     ko: '번역은 할 수 없어요.',
     en: 'I cannot translate.',
   },
+  mode: {
+    ko: '이 모드의 작업(%s)은 언어 모델이 있어야 해서 할 수 없어요.',
+    en: 'The task of this mode (%s) needs a language model, so I cannot do it.',
+  },
   connect: {
     ko: '실제 모델과 대화하려면 OpenAI 호환 서버(예: Ollama)를 띄우고 LOCAL_LLM_URL=http://127.0.0.1:11434 로 로컬 스택을 다시 시작하세요.',
     en: 'To talk to a real model, run an OpenAI-compatible server (e.g. Ollama) and restart the local stack with LOCAL_LLM_URL=http://127.0.0.1:11434.',
   },
 } as const;
 
-function note(lang: Lang, reason: 'noMatch' | 'noMaterial' | 'translate'): string {
-  return [NOTES.intro[lang], NOTES[reason][lang], NOTES.connect[lang]].join(' ');
+function note(lang: Lang, reason: 'noMatch' | 'noMaterial' | 'translate' | 'mode', detail = ''): string {
+  return [NOTES.intro[lang], NOTES[reason][lang].replace('%s', detail), NOTES.connect[lang]].join(' ');
+}
+
+/** A system prompt that casts the model in a role ("번역가로서 일합니다", "Act as a translator.") asks for a task, not an answer. */
+export function taskRole(system: string): string | undefined {
+  return /([^\s.]+)로서 일합니다/.exec(system)?.[1] ?? /\bAct as an? ([\w -]+?)[.,]/i.exec(system)?.[1];
 }
 
 interface Candidate {
@@ -111,6 +120,9 @@ export function offlineAnswer(request: ChatRequest): string {
   const material = gatherMaterial(request);
   const lang: Lang = hasHangul(material.question) ? 'ko' : 'en';
   if (TRANSLATE.test(material.question)) return note(lang, 'translate');
+  const role = taskRole(request.system);
+  // The system prompt is in the UI language; the user's text may not be (e.g. text to translate).
+  if (role) return note(hasHangul(request.system) ? 'ko' : 'en', 'mode', role);
   if (material.paragraphs.length === 0) return note(lang, 'noMaterial');
   const answer = SUMMARY.test(material.question) ? summarize(material) : extract(material);
   return answer ?? note(lang, 'noMatch');
