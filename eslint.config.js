@@ -14,7 +14,7 @@ const upward = (layers) => ({
 });
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', '.local-aws/**', 'infra/cdk/cdk.out/**', 'coverage/**', 'public/**'] },
+  { ignores: ['dist/**', 'node_modules/**', '.local-aws/**', 'infra/cdk/cdk.out/**', 'coverage/**', 'public/**', 'bench/results/**', 'test-results/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
