@@ -97,7 +97,6 @@ export function answer(pieces: string[], options: { gate?: () => Promise<void>; 
 
 /** Fails before any text (as Bedrock does when it throttles the request). */
 export function failing(code: 'throttled' | 'offline' | 'session-expired' | 'model-access-denied'): Script {
-  // eslint-disable-next-line require-yield
   return async function* () {
     yield { type: 'error', error: new AppError(code) };
   };
