@@ -13,7 +13,7 @@ import type { RuntimeConfig } from '../../../src/config/runtimeConfig.ts';
 import type { StreamEvent } from '../../../src/domain/stream.ts';
 import { adminCredentials } from '../support/stack.ts';
 
-const TOKENS_PER_SECOND = 8;
+const TOKENS_PER_SECOND = 2;
 let stack: LocalStack;
 let dataDir: string;
 // Our own agent, so the test can see whether the request's socket is still open after Stop.
