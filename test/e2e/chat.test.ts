@@ -112,6 +112,27 @@ describe('chatting as the demo user', () => {
     await context.close();
   });
 
+  it('offline: the question stays in the composer with a specific message, and sends once back online', async () => {
+    const { context, page } = await newPage(browser);
+    await signInToChat(page);
+    await startNewConversation(page);
+    await ask(page, '오늘의 메모: 우산을 챙긴다.');
+    await waitForAnswers(page, 1);
+    await context.setOffline(true);
+    await ask(page, '오늘의 메모는 무엇인가요?');
+    const notice = page.getByTestId('chat-notice');
+    await notice.waitFor({ timeout: 20_000 });
+    expect(await notice.getAttribute('data-code')).toBe('offline');
+    expect(await notice.textContent()).toContain('인터넷에 연결되어 있지 않은 것 같습니다');
+    expect(await composer(page).inputValue()).toBe('오늘의 메모는 무엇인가요?');
+    expect(await questions(page).count()).toBe(1);
+
+    await context.setOffline(false);
+    await composer(page).press('Enter');
+    expect(await answerText(await waitForAnswers(page, 2))).toContain('우산');
+    await context.close();
+  });
+
   it('retries a throttled call before the first token, and the answer still arrives', async () => {
     const { context, page } = await newPage(browser);
     await signInToChat(page);
@@ -164,6 +185,7 @@ describe('chat screens at both widths and in both languages', () => {
         if (width === 390) {
           await page.locator('.menu-button').click();
           await page.getByTestId('new-conversation').waitFor();
+          await page.waitForTimeout(400); // the drawer slides in
           await shot(page, `chat-narrow-drawer-${language}`);
           const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
           expect(overflow).toBe(0);

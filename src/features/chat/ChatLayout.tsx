@@ -5,6 +5,7 @@ import { useT } from '../../i18n/useT.ts';
 import { ChatAppContext } from './chatContext.ts';
 import { ChatPane } from './ChatPane.tsx';
 import { ConversationList } from './ConversationList.tsx';
+import { CloseIcon } from './icons.tsx';
 
 /** Sidebar and chat pane; below 760 px the sidebar becomes a drawer over the pane. */
 export function ChatLayout() {
@@ -42,7 +43,7 @@ export function ChatLayout() {
           <div className="sidebar-head">
             <h2>{t('chat.conversations')}</h2>
             <button type="button" className="secondary small drawer-close" aria-label={t('chat.closeMenu')} onClick={close}>
-              <span aria-hidden="true">✕</span>
+              <CloseIcon />
             </button>
           </div>
           <ConversationList onOpened={close} />

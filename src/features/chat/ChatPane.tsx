@@ -4,6 +4,7 @@ import { useChatApp } from './chatContext.ts';
 import { ChatNoticeBanner } from './ChatNoticeBanner.tsx';
 import { Composer } from './Composer.tsx';
 import { MessageList } from './MessageList.tsx';
+import { MenuIcon } from './icons.tsx';
 import { ModelPicker } from './ModelPicker.tsx';
 import { ModePicker } from './ModePicker.tsx';
 import { ParamsPanel } from './ParamsPanel.tsx';
@@ -18,7 +19,7 @@ export function ChatPane({ onOpenMenu }: { onOpenMenu(): void }) {
     <main className="chat-pane" aria-labelledby="chat-title">
       <header className="chat-header">
         <button type="button" className="secondary menu-button" aria-label={t('chat.openMenu')} onClick={onOpenMenu}>
-          <span aria-hidden="true">☰</span>
+          <MenuIcon />
         </button>
         <h1 id="chat-title" className="chat-title" data-testid="chat-title">
           {title || t('chat.untitled')}
@@ -26,13 +27,14 @@ export function ChatPane({ onOpenMenu }: { onOpenMenu(): void }) {
         <div className="chat-controls">
           <ModelPicker />
           <ModePicker />
-          <button type="button" className="secondary small" disabled={busy} data-testid="clear-memory" onClick={() => void chat.getState().clearMemory()}>
+          <button type="button" className="secondary small wide-only" disabled={busy} data-testid="clear-memory" onClick={() => void chat.getState().clearMemory()}>
             {t('chat.clearMemory')}
           </button>
           <ParamsPanel />
         </div>
       </header>
-      <MessageList />
+      {/* A fresh list per conversation starts scrolled to the newest message. */}
+      <MessageList key={conversationId ?? 'new'} />
       <ChatNoticeBanner />
       <Composer />
     </main>

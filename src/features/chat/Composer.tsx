@@ -56,12 +56,16 @@ export function Composer() {
       <label htmlFor="composer-input" className="visually-hidden">
         {t('chat.composerLabel')}
       </label>
+      <span id="composer-hint" className="visually-hidden">
+        {t('chat.composerHint')}
+      </span>
       <textarea
         id="composer-input"
         ref={ref}
         rows={1}
         value={draft}
         placeholder={t('chat.composerPlaceholder')}
+        aria-describedby="composer-hint"
         onChange={(event) => chat.getState().setDraft(event.target.value)}
         onCompositionStart={() => {
           composing.current = true;

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { Conversation } from '../../domain/types.ts';
 import { useT } from '../../i18n/useT.ts';
 import { useChatApp } from './chatContext.ts';
+import { PencilIcon, TrashIcon } from './icons.tsx';
 
 interface Props {
   conversation: Conversation;
@@ -72,7 +73,7 @@ export function ConversationItem({ conversation, active, onOpened }: Props) {
             setEditing(true);
           }}
         >
-          <span aria-hidden="true">✎</span>
+          <PencilIcon />
         </button>
         <button
           type="button"
@@ -81,7 +82,7 @@ export function ConversationItem({ conversation, active, onOpened }: Props) {
           title={t('chat.delete')}
           onClick={() => window.confirm(t('chat.confirmDelete', { title: shown })) && void conversations.getState().remove(conversation.id)}
         >
-          <span aria-hidden="true">🗑</span>
+          <TrashIcon />
         </button>
       </div>
     </li>

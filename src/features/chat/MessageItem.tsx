@@ -32,7 +32,13 @@ function Incomplete({ message }: { message: Message }) {
   return (
     <div className="incomplete" role="status" data-testid="incomplete">
       <span className="incomplete-badge">{label}</span>
-      {!stopped && message.errorCode && <span className="incomplete-reason">{t(errorKey(message.errorCode))}</span>}
+      {!stopped && message.errorCode && (
+        <span className="incomplete-reason">
+          {message.status === 'partial' && message.errorCode !== 'stream-cut'
+            ? t('chat.cutBecause', { reason: t(errorKey(message.errorCode)) })
+            : t(errorKey(message.errorCode))}
+        </span>
+      )}
       <button type="button" className="secondary small" disabled={busy} onClick={() => void chat.getState().retry(message.id)}>
         {t('chat.retry')}
       </button>

@@ -7,7 +7,10 @@ import { useChatApp } from './chatContext.ts';
 export function ParamsPanel() {
   const t = useT();
   const { settings } = useChatApp();
+
+  const { chat } = useChatApp();
   const values = useStore(settings, (s) => s.settings);
+  const busy = useStore(chat, (s) => s.streaming !== undefined);
   const update = settings.getState().update;
   const id = useId();
   return (
@@ -23,7 +26,7 @@ export function ParamsPanel() {
           {t('chat.topP')} <output>{values.topP === undefined ? t('chat.topPDefault') : values.topP.toFixed(2)}</output>
         </label>
         <div className="inline-field">
-          <input id={`${id}-topP`} type="range" min={0} max={1} step={0.05} value={values.topP ?? 1} onChange={(e) => update({ topP: Number(e.target.value) })} />
+          <input id={`${id}-topP`} type="range" min={0} max={1} step={0.05} disabled={values.topP === undefined} value={values.topP ?? 1} onChange={(e) => update({ topP: Number(e.target.value) })} />
           <label className="check">
             <input type="checkbox" checked={values.topP === undefined} onChange={(e) => update({ topP: e.target.checked ? undefined : 0.9 })} />
             {t('chat.topPDefault')}
@@ -45,9 +48,15 @@ export function ParamsPanel() {
         <label htmlFor={`${id}-memory`}>{t('chat.memoryTurns')}</label>
         <input id={`${id}-memory`} type="number" min={0} max={50} inputMode="numeric" value={values.memoryTurns} onChange={(e) => update({ memoryTurns: Number(e.target.value) })} />
 
-        <button type="button" className="secondary small" onClick={() => settings.getState().reset()}>
-          {t('chat.resetSettings')}
-        </button>
+        <div className="params-actions">
+          <button type="button" className="secondary small" onClick={() => settings.getState().reset()}>
+            {t('chat.resetSettings')}
+          </button>
+          {/* On narrow screens the header has no room for this button; here it is always reachable. */}
+          <button type="button" className="secondary small narrow-only" disabled={busy} onClick={() => void chat.getState().clearMemory()}>
+            {t('chat.clearMemory')}
+          </button>
+        </div>
       </div>
     </details>
   );
