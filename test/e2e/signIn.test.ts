@@ -14,6 +14,7 @@ describe('a newcomer after npm start', () => {
   it('signs in as the demo user through the identity pool and sees every service answer', async () => {
     const { context, page } = await newPage(browser);
     await signIn(page);
+    await page.getByTestId('status-toggle').click({ timeout: 20_000 });
     const identity = page.getByTestId('identity-id');
     await identity.waitFor({ timeout: 20_000 });
     expect(await identity.textContent()).toMatch(/^ap-northeast-2:[0-9a-f-]{36}$/);
