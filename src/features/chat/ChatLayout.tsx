@@ -16,6 +16,8 @@ export function ChatLayout() {
 
   useEffect(() => {
     if (!drawerOpen) return;
+    // Keyboard and screen-reader users land inside the drawer they just opened.
+    document.querySelector<HTMLElement>('#chat-sidebar .new-chat')?.focus();
     const onKey = (event: KeyboardEvent) => event.key === 'Escape' && setDrawerOpen(false);
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
@@ -49,7 +51,7 @@ export function ChatLayout() {
           <ConversationList onOpened={close} />
         </aside>
         {drawerOpen && <div className="drawer-backdrop" aria-hidden="true" onClick={close} />}
-        <ChatPane onOpenMenu={() => setDrawerOpen(true)} />
+        <ChatPane drawerOpen={drawerOpen} onOpenMenu={() => setDrawerOpen(true)} />
       </div>
     </ChatAppContext.Provider>
   );

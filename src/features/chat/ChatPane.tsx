@@ -9,7 +9,7 @@ import { ModelPicker } from './ModelPicker.tsx';
 import { ModePicker } from './ModePicker.tsx';
 import { ParamsPanel } from './ParamsPanel.tsx';
 
-export function ChatPane({ onOpenMenu }: { onOpenMenu(): void }) {
+export function ChatPane({ drawerOpen, onOpenMenu }: { drawerOpen: boolean; onOpenMenu(): void }) {
   const t = useT();
   const { chat, conversations } = useChatApp();
   const conversationId = useStore(chat, (s) => s.conversationId);
@@ -18,7 +18,7 @@ export function ChatPane({ onOpenMenu }: { onOpenMenu(): void }) {
   return (
     <main className="chat-pane" aria-labelledby="chat-title">
       <header className="chat-header">
-        <button type="button" className="secondary menu-button" aria-label={t('chat.openMenu')} onClick={onOpenMenu}>
+        <button type="button" className="secondary menu-button" aria-label={t('chat.openMenu')} aria-controls="chat-sidebar" aria-expanded={drawerOpen} onClick={onOpenMenu}>
           <MenuIcon />
         </button>
         <h1 id="chat-title" className="chat-title" data-testid="chat-title">
