@@ -1,6 +1,6 @@
 // A chat answer as GitHub-flavoured markdown, cheap to update while it streams: the text is
-// split into top-level blocks, finished blocks are rendered once (memoised), and only the open
-// last block is parsed and rendered again on each update.
+// split into top-level blocks, finished blocks are rendered once (memoised, with react-markdown),
+// and only the open last block is lexed and rendered again on each update (from marked's tokens).
 import { memo, useMemo, useState } from 'react';
 import type { Tokens } from 'marked';
 import { BlockSplitter } from './blockSplitter.ts';
@@ -8,6 +8,7 @@ import { CodeBlock } from './CodeBlock.tsx';
 import { MarkdownBlock } from './MarkdownBlock.tsx';
 import { MarkdownLabelsContext, type MarkdownLabels } from './labels.ts';
 import { repairTail } from './repairTail.ts';
+import { TailTokens } from './TailTokens.tsx';
 import './markdown.css';
 
 export interface MarkdownMessageProps {
@@ -63,5 +64,5 @@ function TailBlock({ source, token, streaming }: TailBlockProps) {
     const code = token as Tokens.Code;
     return <CodeBlock code={code.text} language={code.lang?.split(/\s/)[0] || undefined} highlight={false} />;
   }
-  return <MarkdownBlock source={repairTail(source)} final={false} />;
+  return <TailTokens source={repairTail(source)} />;
 }
