@@ -13,33 +13,45 @@ import { inferenceParams } from './settingsStore.ts';
 
 type SendActions = Pick<ChatState, 'send' | 'stop' | 'retry' | 'clearMemory' | 'dispose'>;
 
-export function createSendActions(set: SetChat, get: GetChat, deps: ChatDeps): SendActions {
-  let controller: AbortController | undefined;
-  let buffer: FrameBuffer | undefined;
+interface Run {
+  runId: string;
+  controller: AbortController;
+  buffer: FrameBuffer;
+  onDelta(delta: string): void;
+  onStatus(status: AnswerStatus): void;
+}
 
-  const patchStreaming = (change: Partial<StreamingAnswer>) =>
-    set((s) => (s.streaming && !s.streaming.stopped ? { streaming: { ...s.streaming, ...change } } : {}));
+export function createSendActions(set: SetChat, get: GetChat, deps: ChatDeps): SendActions {
+  /** The answer in progress; a run whose id no longer matches `streaming.runId` was left behind. */
+  let current: Run | undefined;
+
+  const mine = (run: Run) => get().streaming?.runId === run.runId;
 
   /** Starts an answer: one abort controller and one frame buffer per answer. */
-  const begin = (streaming: StreamingAnswer) => {
-    controller = new AbortController();
-    buffer = createFrameBuffer(deps.scheduleFrame, (deltas) =>
-      set((s) => (s.streaming && !s.streaming.stopped ? { streaming: { ...s.streaming, text: s.streaming.text + deltas } } : {})),
-    );
-    set({ streaming, notice: undefined });
-    const own = { controller, buffer };
-    const onStatus = (status: AnswerStatus) => {
-      if (status.phase === 'retrying') patchStreaming({ phase: 'retrying', attempt: status.attempt + 1, retryDelayMs: status.delayMs });
-      else if (status.phase === 'waiting') patchStreaming({ phase: 'waiting', attempt: status.attempt });
-      else patchStreaming({ phase: 'streaming' });
+  const begin = (streaming: Omit<StreamingAnswer, 'runId'>): Run => {
+    const runId = deps.newId();
+    const update = (change: (s: StreamingAnswer) => Partial<StreamingAnswer>) =>
+      set((s) => (s.streaming?.runId === runId && !s.streaming.stopped ? { streaming: { ...s.streaming, ...change(s.streaming) } } : {}));
+    const buffer = createFrameBuffer(deps.scheduleFrame, (deltas) => update((s) => ({ text: s.text + deltas })));
+    const run: Run = {
+      runId,
+      controller: new AbortController(),
+      buffer,
+      onDelta: (delta) => buffer.push(delta),
+      onStatus: (status) => {
+        if (status.phase === 'retrying') update(() => ({ phase: 'retrying', attempt: status.attempt + 1, retryDelayMs: status.delayMs }));
+        else if (status.phase === 'waiting') update(() => ({ phase: 'waiting', attempt: status.attempt }));
+        else update(() => ({ phase: 'streaming' }));
+      },
     };
-    return { ...own, onStatus, onDelta: (delta: string) => own.buffer.push(delta) };
+    current = run;
+    set({ streaming: { ...streaming, runId }, notice: undefined });
+    return run;
   };
 
-  const end = () => {
-    buffer?.flush();
-    buffer = undefined;
-    controller = undefined;
+  const end = (run: Run) => {
+    run.buffer.flush();
+    if (current === run) current = undefined;
   };
 
   const reportAnswer = (assistant: Message, warnings: AppError[]) => {
@@ -96,7 +108,7 @@ export function createSendActions(set: SetChat, get: GetChat, deps: ChatDeps): S
       if (!saved) {
         // The first status comes right after the question and the conversation were saved.
         saved = true;
-        if (wasNew) {
+        if (wasNew && mine(run)) {
           const now = new Date(deps.now()).toISOString();
           const provisional: Conversation = { id: conversationId, title: titleFrom(text), modelId: options.modelId, mode: options.mode, createdAt: now, updatedAt: now, messageCount: 1 };
           set({ conversationId });
@@ -111,22 +123,29 @@ export function createSendActions(set: SetChat, get: GetChat, deps: ChatDeps): S
         { ...options, conversationId, userText: text, history: get().messages, signal: run.controller.signal, onDelta: run.onDelta, onStatus, ...(deps.retry ? { retry: deps.retry } : {}) },
         deps.ports,
       );
-      end();
-      set((s) => ({
-        conversationId,
-        messages: [...s.messages, result.userMessage, result.assistantMessage],
-        pendingQuestion: undefined,
-        streaming: undefined,
-      }));
+      end(run);
+      // If the reader moved to another conversation meanwhile, the answer is saved but not shown here.
+      if (mine(run)) {
+        set((s) => ({
+          conversationId,
+          messages: [...s.messages, result.userMessage, result.assistantMessage],
+          pendingQuestion: undefined,
+          streaming: undefined,
+        }));
+      }
       deps.conversations.getState().upsert(result.conversation);
       reportAnswer(result.assistantMessage, result.warnings);
     } catch (e) {
-      end();
+      end(run);
       const code: ErrorCode = toAppError(e, 'storage').code;
-      const restored = get().draft === '' ? text : get().draft;
       const key = draftKey(wasNew ? undefined : conversationId);
-      deps.drafts.set(key, restored);
-      set({ pendingQuestion: undefined, streaming: undefined, draft: restored, notice: { code, kind: 'send' }, ...(wasNew ? { conversationId: undefined } : {}) });
+      if (mine(run)) {
+        const restored = get().draft === '' ? text : get().draft;
+        deps.drafts.set(key, restored);
+        set({ pendingQuestion: undefined, streaming: undefined, draft: restored, notice: { code, kind: 'send' }, ...(wasNew ? { conversationId: undefined } : {}) });
+      } else if (deps.drafts.get(key) === '') {
+        deps.drafts.set(key, text);
+      }
       if (code === 'session-expired') deps.onSessionExpired();
     }
   };
@@ -142,10 +161,10 @@ export function createSendActions(set: SetChat, get: GetChat, deps: ChatDeps): S
     },
 
     stop() {
-      if (!controller) return;
+      if (!current) return;
       // The text on screen freezes now; the partial answer is saved when the use case returns.
-      buffer?.flush();
-      controller.abort();
+      current.buffer.flush();
+      current.controller.abort();
       set((s) => (s.streaming ? { streaming: { ...s.streaming, stopped: true } } : {}));
     },
 
@@ -167,8 +186,8 @@ export function createSendActions(set: SetChat, get: GetChat, deps: ChatDeps): S
         { ...options, conversation, replaces: failed, userText: question.text, history: state.messages.slice(0, questionIndex), signal: run.controller.signal, onDelta: run.onDelta, onStatus: run.onStatus, ...(deps.retry ? { retry: deps.retry } : {}) },
         deps.ports,
       );
-      end();
-      set((s) => ({ messages: s.messages.map((m) => (m.id === failed.id ? result.assistantMessage : m)), streaming: undefined }));
+      end(run);
+      if (mine(run)) set((s) => ({ messages: s.messages.map((m) => (m.id === failed.id ? result.assistantMessage : m)), streaming: undefined }));
       deps.conversations.getState().upsert(result.conversation);
       reportAnswer(result.assistantMessage, result.warnings);
     },
@@ -191,10 +210,9 @@ export function createSendActions(set: SetChat, get: GetChat, deps: ChatDeps): S
     },
 
     dispose() {
-      controller?.abort();
-      buffer?.cancel();
-      controller = undefined;
-      buffer = undefined;
+      current?.controller.abort();
+      current?.buffer.cancel();
+      current = undefined;
     },
   };
 }

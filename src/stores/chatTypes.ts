@@ -10,6 +10,8 @@ import type { ConversationsStore } from './conversationsStore.ts';
 import type { SettingsStore } from './settingsStore.ts';
 
 export interface StreamingAnswer {
+  /** Which send or retry this is (a left-behind run must not touch the screen). */
+  runId: string;
   /** `waiting` until the first token (typing indicator), `retrying` between attempts. */
   phase: 'saving' | 'waiting' | 'retrying' | 'streaming';
   text: string;

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useStore } from 'zustand';
 import type { Conversation } from '../../domain/types.ts';
 import { useT } from '../../i18n/useT.ts';
 import { useChatApp } from './chatContext.ts';
@@ -12,7 +13,9 @@ interface Props {
 
 export function ConversationItem({ conversation, active, onOpened }: Props) {
   const t = useT();
-  const { conversations } = useChatApp();
+  const { chat, conversations } = useChatApp();
+  // Deleting the conversation that is being answered would let the answer's save bring it back.
+  const answering = useStore(chat, (s) => active && s.streaming !== undefined);
   const [editing, setEditing] = useState(false);
   const [title, setTitle] = useState(conversation.title);
   const shown = conversation.title || t('chat.untitled');
@@ -78,6 +81,7 @@ export function ConversationItem({ conversation, active, onOpened }: Props) {
         <button
           type="button"
           className="icon-button danger"
+          disabled={answering}
           aria-label={`${t('chat.delete')}: ${shown}`}
           title={t('chat.delete')}
           onClick={() => window.confirm(t('chat.confirmDelete', { title: shown })) && void conversations.getState().remove(conversation.id)}

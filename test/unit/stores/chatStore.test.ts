@@ -178,6 +178,41 @@ describe('chat store: stop, failures and retry', () => {
   });
 });
 
+describe('chat store: moving between conversations while an answer streams', () => {
+  it('stops the answer, saves it as stopped, and never shows it in the conversation opened instead', async () => {
+    const gate = barrier();
+    const t = makeChat({
+      scripts: [
+        answer(['첫 대화 답.']),
+        async function* (_request, signal) {
+          yield { type: 'text-delta', text: '진행 중' };
+          await gate.wait();
+          if (!signal.aborted) yield { type: 'message-end', stopReason: 'end' };
+        },
+      ],
+    });
+    await ask(t.chat, '첫 대화');
+    const first = t.chat.getState().conversationId!;
+    t.conversations.getState().startNew();
+    await settle();
+    const sending = ask(t.chat, '두 번째 대화');
+    await settle();
+    const second = t.chat.getState().conversationId!;
+    expect(second).not.toBe(first);
+
+    t.conversations.getState().select(first);
+    await settle();
+    gate.release();
+    await sending;
+    await settle();
+
+    expect(t.chat.getState().conversationId).toBe(first);
+    expect(t.chat.getState().streaming).toBeUndefined();
+    expect(t.chat.getState().messages.map((m) => m.text)).toEqual(['첫 대화', '첫 대화 답.']);
+    expect(t.repository.messagesOf(second).at(-1)).toMatchObject({ role: 'assistant', status: 'partial', errorCode: 'aborted', text: '진행 중' });
+  });
+});
+
 describe('chat store: commands, memory and model choice', () => {
   it('`list models` shows the supported streaming models as a note without calling a model', async () => {
     const t = makeChat();
