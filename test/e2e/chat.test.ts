@@ -112,6 +112,29 @@ describe('chatting as the demo user', () => {
     await context.close();
   });
 
+  it('`list models` shows the models as a message, and `clear memory` keeps history but not memory', async () => {
+    const { context, page } = await newPage(browser);
+    await signInToChat(page);
+    await startNewConversation(page);
+    await ask(page, 'list models');
+    const list = page.getByTestId('model-list');
+    await list.waitFor({ timeout: 10_000 });
+    expect(await list.locator('h3').allTextContents()).toEqual(expect.arrayContaining(['Amazon', 'Anthropic', 'Meta']));
+    expect(await list.textContent()).toContain('us.amazon.nova-lite-v1:0');
+    expect(await composer(page).inputValue()).toBe('');
+
+    await ask(page, '서연의 사무실은 판교에 있다.');
+    await waitForAnswers(page, 1);
+    await page.getByTestId('clear-memory').click();
+    await page.getByTestId('memory-cleared').waitFor();
+    await ask(page, '서연의 사무실은 어디에 있나요?');
+    const answer = await waitForAnswers(page, 2);
+    // The earlier message is still on screen, but the model no longer received it.
+    expect(await questions(page).count()).toBe(2);
+    expect(await answerText(answer)).not.toContain('판교');
+    await context.close();
+  });
+
   it('offline: the question stays in the composer with a specific message, and sends once back online', async () => {
     const { context, page } = await newPage(browser);
     await signInToChat(page);
