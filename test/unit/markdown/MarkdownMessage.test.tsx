@@ -106,3 +106,12 @@ describe('MarkdownMessage', () => {
     expect(['코드 복사', 'Copy code']).toContain(button.getAttribute('aria-label'));
   });
 });
+
+describe('LazyMarkdownMessage', () => {
+  it('shows the plain text at once and the rendered markdown once the chunk has loaded', async () => {
+    const { LazyMarkdownMessage } = await import('../../../src/features/markdown/LazyMarkdownMessage.tsx');
+    const { container } = render(<LazyMarkdownMessage text={'**굵게** text'} streaming={false} labels={labels} />);
+    expect(container.textContent).toContain('굵게');
+    await waitFor(() => expect(container.querySelector('strong')?.textContent).toBe('굵게'));
+  });
+});
