@@ -7,7 +7,7 @@ import { parseCommand } from '../domain/memory.ts';
 import type { Conversation, Message } from '../domain/types.ts';
 import { createFrameBuffer, type FrameBuffer } from './chatFrameBuffer.ts';
 import { activeConversation, draftKey } from './chatHistory.ts';
-import { regenerateAnswer } from './chatRegenerate.ts';
+import { regenerateAnswer } from '../domain/chat/runChat.ts';
 import type { ChatDeps, ChatState, GetChat, SetChat, StreamingAnswer } from './chatTypes.ts';
 import { inferenceParams } from './settingsStore.ts';
 

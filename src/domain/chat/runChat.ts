@@ -65,7 +65,7 @@ const iso = (ms: number) => new Date(ms).toISOString();
 export async function runChat(input: RunChatInput, ports: ChatPorts): Promise<ChatResult> {
   const clock = ports.clock ?? systemClock;
   const newId = ports.newId ?? defaultNewId;
-  const limits = modelLimits(input.modelId);
+  modelLimits(input.modelId); // rejects an unknown model family before anything is saved
   const warnings: AppError[] = [];
 
   const userMessage: Message = {
@@ -94,6 +94,48 @@ export async function runChat(input: RunChatInput, ports: ChatPorts): Promise<Ch
     throw toAppError(e, 'storage');
   }
 
+  const answered = await answer(input, ports, { id: newId(), messageCount: conversation.messageCount + 1 }, conversation);
+  warnings.push(...answered.warnings);
+
+  return {
+    userMessage,
+    assistantMessage: answered.assistantMessage,
+    conversation: answered.conversation,
+    memory: answered.memory,
+    warnings,
+  };
+}
+
+export interface RegenerateInput extends Omit<RunChatInput, 'conversationId'> {
+  conversation: Conversation;
+  /** The answer being replaced; its id and place in the conversation are kept. */
+  replaces: Message;
+}
+
+/**
+ * Retry of a failed, cut or stopped answer: the same question (already saved) is answered again
+ * and the new answer replaces the old one under the same id, so history never holds two answers
+ * to one question and nobody retypes anything.
+ */
+export async function regenerateAnswer(input: RegenerateInput, ports: ChatPorts): Promise<Omit<ChatResult, 'userMessage'>> {
+  const { conversation, replaces } = input;
+  return answer(
+    { ...input, conversationId: conversation.id },
+    ports,
+    { id: replaces.id, createdAt: replaces.createdAt, messageCount: conversation.messageCount },
+    conversation,
+  );
+}
+
+/** Prompt with the memory window, stream the answer, save it and the conversation after it. */
+async function answer(
+  input: RunChatInput,
+  ports: ChatPorts,
+  slot: { id: string; createdAt?: string; messageCount: number },
+  before: Conversation,
+): Promise<Omit<ChatResult, 'userMessage'>> {
+  const clock = ports.clock ?? systemClock;
+  const limits = modelLimits(input.modelId);
   const system = systemPromptFor(input.mode, input.language);
   const memory = memoryWindow(input.history, input.userText, {
     maxTurns: input.memoryTurns,
@@ -101,7 +143,7 @@ export async function runChat(input: RunChatInput, ports: ChatPorts): Promise<Ch
   });
 
   const answerStarted = clock.now();
-  const answer = await streamAnswer({
+  const streamed = await streamAnswer({
     model: ports.model,
     request: { modelId: input.modelId, prompt: { system, messages: memory.messages }, params: input.params },
     kind: 'chat',
@@ -109,43 +151,36 @@ export async function runChat(input: RunChatInput, ports: ChatPorts): Promise<Ch
     clock,
     sleep: ports.sleep ?? defaultSleep,
     callLog: ports.callLog,
-    newId,
+    newId: ports.newId ?? defaultNewId,
     conversationId: input.conversationId,
     ...(input.retry ? { retry: input.retry } : {}),
     ...(input.onDelta ? { onDelta: input.onDelta } : {}),
     ...(input.onStatus ? { onStatus: input.onStatus } : {}),
   });
-  warnings.push(...answer.warnings);
+  const warnings = [...streamed.warnings];
 
   const assistantMessage: Message = {
-    id: newId(),
+    id: slot.id,
     conversationId: input.conversationId,
     role: 'assistant',
-    text: answer.text,
-    status: answer.status,
-    createdAt: iso(answerStarted),
+    text: streamed.text,
+    status: streamed.status,
+    createdAt: slot.createdAt ?? iso(answerStarted),
     modelId: input.modelId,
     mode: input.mode,
-    usage: answer.usage,
-    timings: answer.timings,
-    ...(answer.stopReason ? { stopReason: answer.stopReason } : {}),
-    ...(answer.error ? { errorCode: answer.error.code } : {}),
+    usage: streamed.usage,
+    timings: streamed.timings,
+    ...(streamed.stopReason ? { stopReason: streamed.stopReason } : {}),
+    ...(streamed.error ? { errorCode: streamed.error.code } : {}),
   };
-  conversation = { ...conversation, messageCount: conversation.messageCount + 1, updatedAt: iso(clock.now()) };
+  const conversation: Conversation = { ...before, modelId: input.modelId, messageCount: slot.messageCount, updatedAt: iso(clock.now()) };
   try {
     await ports.conversations.saveMessage(assistantMessage);
     await ports.conversations.saveConversation(conversation);
   } catch (e) {
     warnings.push(toAppError(e, 'storage'));
   }
-
-  return {
-    userMessage,
-    assistantMessage,
-    conversation,
-    memory: { turnsKept: memory.turnsKept, turnsDropped: memory.turnsDropped },
-    warnings,
-  };
+  return { assistantMessage, conversation, memory: { turnsKept: memory.turnsKept, turnsDropped: memory.turnsDropped }, warnings };
 }
 
 /** The `clear memory` command: a marker after which earlier messages are not sent to the model. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runChat, clearMemory, titleFrom, type RunChatInput } from '../../../../src/domain/chat/runChat.ts';
+import { runChat, clearMemory, regenerateAnswer, titleFrom, type RunChatInput } from '../../../../src/domain/chat/runChat.ts';
 import { AppError, type ErrorCode } from '../../../../src/domain/errors.ts';
 import { MODES } from '../../../../src/domain/prompts/modes.ts';
 import type { Message, MessageStatus } from '../../../../src/domain/types.ts';
@@ -249,6 +249,29 @@ describe('runChat', () => {
     });
     const result = await runChat(t.input, t.ports);
     expect(result.conversation).toMatchObject({ title: '처음 제목', createdAt: '2026-01-01T00:00:00.000Z', messageCount: 6 });
+  });
+});
+
+describe('regenerateAnswer', () => {
+  it('answers the saved question again and replaces the cut answer under the same id', async () => {
+    const t = setup([[delta('약 '), { type: 'error', error: new AppError('stream-cut', { message: 'cut' }) }]]);
+    const first = await runChat(t.input, t.ports);
+    expect(first.assistantMessage).toMatchObject({ status: 'partial', text: '약 ', errorCode: 'stream-cut' });
+
+    t.model.scripts.push([delta('약 940만 명입니다.'), end]);
+    const retried = await regenerateAnswer(
+      { ...t.input, conversation: first.conversation, replaces: first.assistantMessage, history: [] },
+      t.ports,
+    );
+
+    expect(retried.assistantMessage).toMatchObject({ id: first.assistantMessage.id, createdAt: first.assistantMessage.createdAt, status: 'complete', text: '약 940만 명입니다.' });
+    expect(retried.assistantMessage.errorCode).toBeUndefined();
+    expect(retried.conversation.messageCount).toBe(first.conversation.messageCount);
+    // One question, one answer: the retry wrote no new message and no second question.
+    expect(t.conversations.messages.map((m) => [m.role, m.status])).toEqual([['user', 'complete'], ['assistant', 'complete']]);
+    expect(t.callLog.entries).toHaveLength(2);
+    // The model saw the question, not the failed partial answer.
+    expect(t.model.requests.at(-1)?.prompt.messages).toEqual([{ role: 'user', text: '서울의 인구는?' }]);
   });
 });
 
