@@ -11,18 +11,9 @@ const webPort = Number(process.env.SEOYEON_WEB_PORT ?? 5173);
 const webOrigins = [`http://localhost:${webPort}`, `http://127.0.0.1:${webPort}`];
 process.env.LOCAL_AWS_CORS_ORIGINS = [process.env.LOCAL_AWS_CORS_ORIGINS, ...webOrigins].filter(Boolean).join(',');
 
-const { startLocalStack, DEMO_USER } = await import('../infra/local/stack.ts');
-const stack = await startLocalStack();
-const report = await stack.health();
-if (report.status !== 'ready') {
-  for (const [name, h] of Object.entries(report.services)) {
-    if (h.state !== 'ready') console.error(`local AWS: ${name} is ${h.state}${h.error ? `: ${h.error}` : ''}`);
-  }
-  console.error('local AWS failed to start: not every service answers');
-  await stack.close();
-  process.exit(1);
-}
-console.log(`local AWS ready on ${stack.url}`);
+const { startReadyLocalStack, DEMO_USER } = await import('../infra/local/stack.ts');
+const { closeOnSignal } = await import('../infra/local/signals.ts');
+const stack = await startReadyLocalStack();
 
 process.env.SEOYEON_LOCAL_AWS = stack.url;
 const { createServer } = await import('vite');
@@ -35,17 +26,4 @@ console.log(`  Sign in with the demo account: ${DEMO_USER.username} / ${DEMO_USE
 console.log(`  Local AWS data is kept in ${stack.dataDir} (delete it to start afresh).`);
 console.log('');
 
-let closing = false;
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(signal, () => {
-    if (closing) return;
-    closing = true;
-    Promise.all([vite.close(), stack.close()]).then(
-      () => process.exit(0),
-      (error: unknown) => {
-        console.error(error);
-        process.exit(1);
-      },
-    );
-  });
-}
+closeOnSignal(() => Promise.all([vite.close(), stack.close()]));

@@ -215,3 +215,22 @@ async function ensureTable(endpoint: string, table: string, region: string): Pro
     client.destroy();
   }
 }
+
+/**
+ * Start the stack and check that every service answers, printing the ready line; on failure,
+ * print what does not answer, close the stack and exit, so nobody uses a half-started stack.
+ */
+export async function startReadyLocalStack(options: LocalStackOptions = {}): Promise<LocalStack> {
+  const stack = await startLocalStack(options);
+  const report = await stack.health();
+  if (report.status !== 'ready') {
+    for (const [name, h] of Object.entries(report.services)) {
+      if (h.state !== 'ready') console.error(`local AWS: ${name} is ${h.state}${h.error ? `: ${h.error}` : ''}`);
+    }
+    console.error('local AWS failed to start: not every service answers');
+    await stack.close();
+    process.exit(1);
+  }
+  console.log(`local AWS ready on ${stack.url}`);
+  return stack;
+}
