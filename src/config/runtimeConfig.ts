@@ -58,6 +58,9 @@ export function parseRuntimeConfig(input: unknown): RuntimeConfig {
   if (typeof o.userPoolId === 'string' && !/^[\w-]+_[0-9a-zA-Z]+$/.test(o.userPoolId)) {
     problems.push('userPoolId must look like <region>_<id>');
   }
+  if (typeof o.userPoolId === 'string' && typeof o.region === 'string' && o.region !== '' && !o.userPoolId.startsWith(`${o.region}_`)) {
+    problems.push(`userPoolId is not in region ${o.region}`);
+  }
   if (typeof o.identityPoolId === 'string' && !/^[\w-]+:[0-9a-f-]+$/.test(o.identityPoolId)) {
     problems.push('identityPoolId must look like <region>:<uuid>');
   }

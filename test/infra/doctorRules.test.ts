@@ -103,7 +103,7 @@ describe('config completeness', () => {
       'kendra must be null or { indexId, region }',
       'endpoint must be null or an http(s) URL',
     ]);
-    expect(configProblems([])).toEqual(['not a JSON object']);
+    expect(configProblems([])).toEqual(['expected a JSON object']);
   });
 });
 

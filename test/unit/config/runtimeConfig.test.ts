@@ -43,6 +43,10 @@ describe('parseRuntimeConfig', () => {
     }
   });
 
+  it('notices a user pool of another region', () => {
+    expect(() => parseRuntimeConfig({ ...valid, userPoolId: 'us-east-1_AbC' })).toThrow(/userPoolId is not in region ap-northeast-2/);
+  });
+
   it('rejects what is not an object', () => {
     expect(() => parseRuntimeConfig([])).toThrow(ConfigError);
     expect(() => parseRuntimeConfig('x')).toThrow(/expected a JSON object/);
