@@ -105,7 +105,10 @@ async function main() {
           (raw[approach][tokens] ??= []).push(cell);
           log(`${approach} ${tokens} tokens rep ${rep + 1}: script ${round(cell.scriptMs)} ms, busy ${round(cell.busyMs)} ms, ` +
             `long tasks ${cell.longTaskCount} (longest ${round(cell.longestTaskMs)} ms)` +
-            stats.longTasks.map((task) => ` [${round(task.durationMs)} ms at ${round(task.atMs)} ms]`).join(''));
+            stats.longTasks.map((task) => ` [${round(task.durationMs)} ms at ${round(task.atMs)} ms]`).join('') +
+            (approach === 'ours' && stats.longFrames.length > 0
+              ? `; long frames (script/render ms): ${stats.longFrames.map((frame) => `${round(frame.scriptMs)}/${round(frame.renderMs)}`).join(' ')}`
+              : ''));
         }
       }
     }

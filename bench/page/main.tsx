@@ -65,6 +65,19 @@ function stream(approach: Approach, tokens: number, intervalMs: number): Promise
   };
   const observer = new PerformanceObserver((list) => record(list.getEntries()));
   observer.observe({ type: 'longtask' });
+  // Long animation frames say whether a long task was script or style/layout/paint.
+  const longFrames: StreamStats['longFrames'] = [];
+  const frameObserver = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries() as LongAnimationFrame[]) {
+      longFrames.push({
+        atMs: entry.startTime - started,
+        durationMs: entry.duration,
+        scriptMs: entry.scripts.reduce((sum, script) => sum + script.duration, 0),
+        renderMs: entry.renderStart > 0 ? entry.startTime + entry.duration - entry.renderStart : 0,
+      });
+    }
+  });
+  frameObserver.observe({ type: 'long-animation-frame' });
   commits = 0;
   const started = performance.now();
 
@@ -110,12 +123,14 @@ function stream(approach: Approach, tokens: number, intervalMs: number): Promise
         await nextFrame();
         record(observer.takeRecords());
         observer.disconnect();
+        frameObserver.disconnect();
         resolve({
           chunks: chunks.length,
           characters: text.length,
           durationMs: finishedAt - started,
           commits,
           longTasks,
+          longFrames,
           maxTimerDelayMs: maxTimerDelay,
           finalPaintLagMs: paintedAt - lastChunkAt,
           domNodes: container.getElementsByTagName('*').length,
@@ -135,6 +150,11 @@ function stream(approach: Approach, tokens: number, intervalMs: number): Promise
       />,
     );
   });
+}
+
+interface LongAnimationFrame extends PerformanceEntry {
+  renderStart: number;
+  scripts: { duration: number }[];
 }
 
 declare global {
