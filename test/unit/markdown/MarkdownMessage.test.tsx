@@ -57,6 +57,16 @@ describe('MarkdownMessage', () => {
     expect(container.textContent).toContain('<img src=x onerror="alert(2)">');
   });
 
+  it('is just as strict about the streaming tail, which has its own renderer', () => {
+    const container = show('Tail [js](javascript:alert(1)) [ok](https://example.com) <img src=x onerror="alert(2)"> ![i](https://e.com/i.png)', true);
+    expect(container.querySelector('img, script')).toBeNull();
+    expect([...container.querySelectorAll('a[href]')].map((link) => link.getAttribute('href'))).toEqual([
+      'https://example.com',
+      'https://e.com/i.png',
+    ]);
+    expect(container.textContent).toContain('<img src=x onerror="alert(2)">');
+  });
+
   it('never loads images: an image becomes a link to open', () => {
     const container = show('![차트](https://example.com/chart.png) ![bad](javascript:alert(1))');
     expect(container.querySelector('img')).toBeNull();
