@@ -16,6 +16,7 @@ const RENEW_BEFORE_MS = 5 * 60_000;
 export async function identityCredentials(
   config: Pick<RuntimeConfig, 'region' | 'userPoolId' | 'identityPoolId' | 'endpoint'>,
   idToken: () => Promise<string>,
+  renewBeforeMs = RENEW_BEFORE_MS,
 ): Promise<IdentityCredentials> {
   const fetchCredentials = fromCognitoIdentityPool({
     clientConfig: { region: config.region, ...(config.endpoint ? { endpoint: config.endpoint } : {}) },
@@ -26,7 +27,7 @@ export async function identityCredentials(
   let pending: Promise<typeof current> | undefined;
   const provider = async () => {
     const expiresAt = current.expiration?.getTime() ?? Infinity;
-    if (expiresAt - Date.now() > RENEW_BEFORE_MS) return current;
+    if (expiresAt - Date.now() > renewBeforeMs) return current;
     pending ??= fetchCredentials().finally(() => (pending = undefined));
     current = await pending;
     return current;
