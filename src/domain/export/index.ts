@@ -14,3 +14,4 @@ export { importBundle, uniqueTitle } from './importBundle.ts';
 export type { ImportOptions, ImportResult } from './importBundle.ts';
 export { deleteAllHistory } from './deleteAllHistory.ts';
 export type { CallLogEraser, DeleteAllOptions, DeleteAllResult, HistoryPorts } from './deleteAllHistory.ts';
+export { FILE_TYPES, exportFileName } from './fileName.ts';

@@ -9,7 +9,7 @@ import { EXPORT_FORMAT, EXPORT_VERSION, type ExportBundle, type ExportedConversa
  * Why a file was refused. Not (yet) members of ErrorCode: an ImportError carries code `validation`
  * and one of these as `reason`, which the history panel maps to its own text.
  */
-export const IMPORT_ERROR_REASONS = ['import-not-json', 'import-wrong-format', 'import-unsupported-version', 'import-invalid'] as const;
+export const IMPORT_ERROR_REASONS = ['import-too-large', 'import-not-json', 'import-wrong-format', 'import-unsupported-version', 'import-invalid'] as const;
 export type ImportErrorReason = (typeof IMPORT_ERROR_REASONS)[number];
 
 export class ImportError extends AppError {
