@@ -1,17 +1,8 @@
-import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { useEffect, useLayoutEffect, useRef, type KeyboardEvent } from 'react';
 import { useStore } from 'zustand';
 import { useT } from '../../i18n/useT.ts';
 import { useChatApp } from './chatContext.ts';
-
-/**
- * Enter sends and Shift+Enter breaks the line, but never while an IME is composing: a Korean
- * syllable is still being built then, and sending would drop or double it.
- */
-export function isSendKey(event: Pick<KeyboardEvent, 'key' | 'shiftKey' | 'nativeEvent'>, composing: boolean): boolean {
-  if (event.key !== 'Enter' || event.shiftKey) return false;
-  const native = event.nativeEvent as globalThis.KeyboardEvent;
-  return !(composing || native.isComposing || native.keyCode === 229);
-}
+import { composerKeyAction } from './composerKeys.ts';
 
 export function Composer() {
   const t = useT();
@@ -21,36 +12,48 @@ export function Composer() {
   const conversationId = useStore(chat, (s) => s.conversationId);
   const ref = useRef<HTMLTextAreaElement>(null);
   const composing = useRef(false);
+  // An Enter seen while our own flag still said "composing" although the event did not: some
+  // Chromium builds deliver that keydown just before compositionend. It sends once the
+  // composition has ended, with the committed syllable in the text.
+  const sendAfterComposition = useRef(false);
 
   useEffect(() => {
     ref.current?.focus();
   }, [conversationId]);
 
-  useEffect(() => {
-    // Grow with the text up to a limit (CSS max-height), shrink back after sending.
+  useLayoutEffect(() => {
+    // Grow with the text up to the CSS max-height (then the textarea scrolls); shrink after sending.
     const el = ref.current;
     if (!el) return;
     el.style.height = 'auto';
-    el.style.height = `${el.scrollHeight}px`;
+    el.style.height = `${el.scrollHeight + (el.offsetHeight - el.clientHeight)}px`;
   }, [draft]);
 
+  const send = () => {
+    const el = ref.current;
+    // The textarea is the truth at this instant: a syllable committed in this same event turn may
+    // not have reached the store yet.
+    if (el && el.value !== chat.getState().draft) chat.getState().setDraft(el.value);
+    if (chat.getState().streaming) return;
+    void chat.getState().send();
+  };
+
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
-    if (event.key === 'Escape' && busy) {
-      event.preventDefault();
-      chat.getState().stop();
-      return;
-    }
-    if (!isSendKey(event, composing.current)) return;
+    const action = composerKeyAction(event, composing.current, busy);
+    if (action === 'none') return;
     event.preventDefault();
-    if (!busy) void chat.getState().send();
+    if (action === 'stop') chat.getState().stop();
+    else if (action === 'send') send();
+    else sendAfterComposition.current = true;
   };
 
   return (
     <form
       className="composer"
+      aria-label={t('chat.composerLabel')}
       onSubmit={(event) => {
         event.preventDefault();
-        if (!busy) void chat.getState().send();
+        send();
       }}
     >
       <label htmlFor="composer-input" className="visually-hidden">
@@ -66,12 +69,19 @@ export function Composer() {
         value={draft}
         placeholder={t('chat.composerPlaceholder')}
         aria-describedby="composer-hint"
+        data-testid="composer"
         onChange={(event) => chat.getState().setDraft(event.target.value)}
         onCompositionStart={() => {
           composing.current = true;
+          sendAfterComposition.current = false;
         }}
-        onCompositionEnd={() => {
+        onCompositionEnd={(event) => {
           composing.current = false;
+          chat.getState().setDraft(event.currentTarget.value);
+          if (!sendAfterComposition.current) return;
+          sendAfterComposition.current = false;
+          // Let the browser finish the commit (its input event) before reading the text.
+          setTimeout(send, 0);
         }}
         onKeyDown={onKeyDown}
       />
