@@ -3,9 +3,17 @@ import { useStore } from 'zustand';
 import type { Message } from '../../domain/types.ts';
 import { useT } from '../../i18n/useT.ts';
 import { languageStore } from '../../i18n/i18n.ts';
+import { LazyMarkdownMessage } from '../markdown/LazyMarkdownMessage.tsx';
 import { useChatApp } from './chatContext.ts';
+import { CopyAnswerButton } from './CopyAnswerButton.tsx';
 import { errorKey } from './errorText.ts';
 import { formatNumber, modelName } from './format.ts';
+
+/** Labels of the code-block copy button inside rendered answers. */
+export function useMarkdownLabels() {
+  const t = useT();
+  return { copy: t('markdown.copy'), copied: t('markdown.copied'), copyFailed: t('markdown.copyFailed') };
+}
 
 function AnswerMeta({ message }: { message: Message }) {
   const t = useT();
@@ -20,7 +28,12 @@ function AnswerMeta({ message }: { message: Message }) {
   }
   if (timings?.ttftMs !== undefined) parts.push(t('chat.ttft', { ms: formatNumber(Math.round(timings.ttftMs), language) }));
   if (timings) parts.push(t('chat.total', { seconds: (timings.totalMs / 1000).toFixed(1) }));
-  return <p className="message-meta" data-testid="answer-meta">{parts.join(' · ')}</p>;
+  return (
+    <div className="answer-footer">
+      <CopyAnswerButton text={message.text} />
+      <p className="message-meta" data-testid="answer-meta">{parts.join(' · ')}</p>
+    </div>
+  );
 }
 
 function Incomplete({ message }: { message: Message }) {
@@ -48,16 +61,17 @@ function Incomplete({ message }: { message: Message }) {
 
 export const MessageItem = memo(function MessageItem({ message }: { message: Message }) {
   const t = useT();
+  const labels = useMarkdownLabels();
   if (message.role === 'marker') {
     return (
-      <li className="marker" data-testid="memory-cleared">
+      <div className="marker" data-testid="memory-cleared">
         <span>{t('chat.memoryCleared')}</span>
-      </li>
+      </div>
     );
   }
   const mine = message.role === 'user';
   return (
-    <li
+    <div
       className={`message ${mine ? 'from-user' : 'from-assistant'}`}
       data-testid={mine ? 'user-message' : 'assistant-message'}
       data-status={message.status}
@@ -65,10 +79,10 @@ export const MessageItem = memo(function MessageItem({ message }: { message: Mes
     >
       <span className="visually-hidden">{mine ? t('chat.you') : t('chat.assistant')}: </span>
       <div className="bubble">
-        <p className="message-text">{message.text}</p>
+        {mine ? <p className="message-text">{message.text}</p> : <LazyMarkdownMessage className="message-text" text={message.text} streaming={false} labels={labels} />}
       </div>
       {!mine && message.status !== 'complete' && <Incomplete message={message} />}
       {!mine && <AnswerMeta message={message} />}
-    </li>
+    </div>
   );
 });

@@ -32,8 +32,8 @@ export function ModelListNote({ note }: ModelListNoteProps) {
     );
   }
   return (
-    <li className="message from-assistant note" data-testid="model-list">
+    <div className="message from-assistant note" data-testid="model-list">
       <div className="bubble">{body}</div>
-    </li>
+    </div>
   );
 }

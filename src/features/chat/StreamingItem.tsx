@@ -1,12 +1,15 @@
 import { useStore } from 'zustand';
 import { useT } from '../../i18n/useT.ts';
+import { LazyMarkdownMessage } from '../markdown/LazyMarkdownMessage.tsx';
 import { useChatApp } from './chatContext.ts';
+import { useMarkdownLabels } from './MessageItem.tsx';
 
 /** The answer being written: a typing indicator until the first token, then the text so far. */
 export function StreamingItem() {
   const t = useT();
   const { chat } = useChatApp();
   const streaming = useStore(chat, (s) => s.streaming);
+  const labels = useMarkdownLabels();
   if (!streaming) return null;
   const waiting = streaming.text === '';
   const status = streaming.stopped
@@ -17,7 +20,7 @@ export function StreamingItem() {
         ? t('chat.saving')
         : undefined;
   return (
-    <li className="message from-assistant streaming" data-testid="streaming-answer" aria-busy={!streaming.stopped}>
+    <div className="message from-assistant streaming" data-testid="streaming-answer" aria-busy={!streaming.stopped}>
       <span className="visually-hidden">{t('chat.assistant')}: </span>
       <div className="bubble">
         {waiting && !streaming.stopped ? (
@@ -27,7 +30,7 @@ export function StreamingItem() {
             <span />
           </span>
         ) : (
-          <p className="message-text">{streaming.text}</p>
+          <LazyMarkdownMessage className="message-text" text={streaming.text} streaming={!streaming.stopped} labels={labels} />
         )}
       </div>
       {status && (
@@ -35,6 +38,6 @@ export function StreamingItem() {
           {status}
         </p>
       )}
-    </li>
+    </div>
   );
 }
