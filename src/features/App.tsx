@@ -1,17 +1,29 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useStore } from 'zustand';
 import { sessionStore } from '../app/session.ts';
 import { useT } from '../i18n/useT.ts';
+import { themeStore } from '../stores/settingsStore.ts';
 import { AuthScreen } from './auth/AuthScreen.tsx';
 import { ChatLayout } from './chat/ChatLayout.tsx';
-import { ConnectionPanel } from './connection/ConnectionPanel.tsx';
+import { SettingsScreen } from './chat/SettingsScreen.tsx';
 import { TopBar } from './TopBar.tsx';
+
+/** `data-theme` on <html> holds an explicit choice; without it the CSS follows the system. */
+function useThemeAttribute() {
+  const choice = useStore(themeStore, (s) => s.choice);
+  useEffect(() => {
+    const root = document.documentElement;
+    if (choice === 'system') delete root.dataset.theme;
+    else root.dataset.theme = choice;
+  }, [choice]);
+}
 
 export function App() {
   const t = useT();
   const phase = useStore(sessionStore, (s) => s.phase);
   const configError = useStore(sessionStore, (s) => s.configError);
-  const [showStatus, setShowStatus] = useState(false);
+  const [showSettings, setShowSettings] = useState(false);
+  useThemeAttribute();
 
   if (phase === 'loading') {
     return (
@@ -33,10 +45,16 @@ export function App() {
       </main>
     );
   }
+  const signedIn = phase === 'signed-in';
   return (
     <div className="app-shell">
-      <TopBar statusOpen={showStatus} onToggleStatus={() => setShowStatus((open) => !open)} />
-      {phase !== 'signed-in' ? <AuthScreen /> : showStatus ? <ConnectionPanel /> : <ChatLayout />}
+      {signedIn && !showSettings && (
+        <a className="skip-link" href="#composer-input">
+          {t('app.skipToComposer')}
+        </a>
+      )}
+      <TopBar settingsOpen={showSettings} onToggleSettings={() => setShowSettings((open) => !open)} />
+      {!signedIn ? <AuthScreen /> : showSettings ? <SettingsScreen /> : <ChatLayout />}
     </div>
   );
 }

@@ -152,6 +152,23 @@ export const en = {
   'chat.modelListProfile': 'via inference profile',
   'chat.modelListFailed': 'The model list could not be loaded: {reason}',
   'chat.modelListEmpty': 'No supported streaming text models are available.',
+  'app.skipToComposer': 'Skip to the message box',
+  'lang.switchTo': 'Switch the interface to Korean',
+  'theme.label': 'Theme',
+  'theme.toggle': 'Theme: {current}. Switch to {next}',
+  'theme.system': 'System',
+  'theme.light': 'Light',
+  'theme.dark': 'Dark',
+  'settings.title': 'Settings',
+  'settings.open': 'Open settings',
+  'settings.appearance': 'Language and look',
+  'chat.copyAnswer': 'Copy the answer as markdown',
+  'chat.copied': 'Copied',
+  'chat.copyFailed': 'Could not copy',
+  'chat.jumpToLatest': 'Jump to latest',
+  'markdown.copy': 'Copy code',
+  'markdown.copied': 'Copied',
+  'markdown.copyFailed': 'Could not copy',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -7,7 +7,7 @@ import { isSupportedModelId, modelLimits } from '../domain/models/registry.ts';
 import { DEFAULT_MEMORY_TURNS } from '../domain/memory.ts';
 import type { ModelCatalog } from '../domain/ports.ts';
 import type { InferenceParams } from '../domain/types.ts';
-import type { KeyValueStorage } from './chatDrafts.ts';
+import { memoryStorage, type KeyValueStorage } from './chatDrafts.ts';
 
 export interface ChatSettings {
   temperature: number;
@@ -131,3 +131,59 @@ export type SettingsStore = ReturnType<typeof createSettingsStore>;
 
 /** A model id the app can talk to at all (the picker may not have loaded yet). */
 export const canUseModel = (id: string) => isSupportedModelId(id);
+
+// ---- look: light, dark or the system's choice ----------------------------------------------------
+
+export type ThemeChoice = 'system' | 'light' | 'dark';
+export const THEME_CHOICES: readonly ThemeChoice[] = ['system', 'light', 'dark'];
+const THEME_KEY = 'seoyeon.theme';
+
+export interface ThemeState {
+  choice: ThemeChoice;
+  setChoice(choice: ThemeChoice): void;
+}
+
+export function readThemeChoice(storage: Pick<KeyValueStorage, 'getItem'>): ThemeChoice {
+  try {
+    const stored = storage.getItem(THEME_KEY);
+    return stored === 'light' || stored === 'dark' ? stored : 'system';
+  } catch {
+    return 'system';
+  }
+}
+
+/** The theme the screen shows: an explicit choice, else what the system prefers. */
+export const resolveTheme = (choice: ThemeChoice, systemPrefersDark: boolean): 'light' | 'dark' =>
+  choice === 'system' ? (systemPrefersDark ? 'dark' : 'light') : choice;
+
+/** The next choice of the top bar's theme button (system → light → dark → system). */
+export const nextThemeChoice = (choice: ThemeChoice): ThemeChoice => THEME_CHOICES[(THEME_CHOICES.indexOf(choice) + 1) % THEME_CHOICES.length]!;
+
+/** Remembered on this browser before sign-in too, so it is not part of the per-session stores. */
+export function createThemeStore(storage: KeyValueStorage) {
+  return createStore<ThemeState>()((set) => ({
+    choice: readThemeChoice(storage),
+    setChoice(choice) {
+      try {
+        if (choice === 'system') storage.removeItem(THEME_KEY);
+        else storage.setItem(THEME_KEY, choice);
+      } catch {
+        // Not remembered, still applied now.
+      }
+      set({ choice });
+    },
+  }));
+}
+
+export type ThemeStore = ReturnType<typeof createThemeStore>;
+
+function localStorageOrMemory(): KeyValueStorage {
+  try {
+    return window.localStorage;
+  } catch {
+    return memoryStorage();
+  }
+}
+
+/** The browser's theme choice (the sign-in screen needs it, so it lives outside the chat app). */
+export const themeStore = createThemeStore(typeof window === 'undefined' ? memoryStorage() : localStorageOrMemory());

@@ -7,6 +7,27 @@ import { ChatPane } from './ChatPane.tsx';
 import { ConversationList } from './ConversationList.tsx';
 import { CloseIcon } from './icons.tsx';
 
+/** While the drawer is open, Tab and Shift+Tab go round inside it. */
+function trapTab(event: KeyboardEvent, container: HTMLElement) {
+  const focusable = [...container.querySelectorAll<HTMLElement>('button, input, select, textarea, a[href], [tabindex]:not([tabindex="-1"])')].filter(
+    (el) => !el.hasAttribute('disabled') && el.offsetParent !== null,
+  );
+  const first = focusable[0];
+  const last = focusable.at(-1);
+  if (!first || !last) return;
+  const active = document.activeElement;
+  if (!container.contains(active)) {
+    event.preventDefault();
+    first.focus();
+  } else if (event.shiftKey && active === first) {
+    event.preventDefault();
+    last.focus();
+  } else if (!event.shiftKey && active === last) {
+    event.preventDefault();
+    first.focus();
+  }
+}
+
 /** Sidebar and chat pane; below 760 px the sidebar becomes a drawer over the pane. */
 export function ChatLayout() {
   const t = useT();
@@ -16,11 +37,22 @@ export function ChatLayout() {
 
   useEffect(() => {
     if (!drawerOpen) return;
+    const sidebar = document.getElementById('chat-sidebar');
     // Keyboard and screen-reader users land inside the drawer they just opened.
-    document.querySelector<HTMLElement>('#chat-sidebar .new-chat')?.focus();
-    const onKey = (event: KeyboardEvent) => event.key === 'Escape' && setDrawerOpen(false);
+    sidebar?.querySelector<HTMLElement>('.new-chat')?.focus();
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') {
+        setDrawerOpen(false);
+        return;
+      }
+      if (event.key === 'Tab' && sidebar) trapTab(event, sidebar);
+    };
     window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      // Back to the button that opened it, so the reader is where they were.
+      document.querySelector<HTMLElement>('.menu-button')?.focus();
+    };
   }, [drawerOpen]);
 
   if (error) {
@@ -41,7 +73,7 @@ export function ChatLayout() {
   return (
     <ChatAppContext.Provider value={app}>
       <div className={`chat-layout${drawerOpen ? ' drawer-open' : ''}`}>
-        <aside className="sidebar" id="chat-sidebar" data-testid="sidebar">
+        <aside className="sidebar" id="chat-sidebar" data-testid="sidebar" aria-label={t('chat.conversations')}>
           <div className="sidebar-head">
             <h2>{t('chat.conversations')}</h2>
             <button type="button" className="secondary small drawer-close" aria-label={t('chat.closeMenu')} onClick={close}>

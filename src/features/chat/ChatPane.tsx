@@ -16,7 +16,7 @@ export function ChatPane({ drawerOpen, onOpenMenu }: { drawerOpen: boolean; onOp
   const title = useStore(conversations, (s) => s.conversations.find((c) => c.id === conversationId)?.title);
   const busy = useStore(chat, (s) => s.streaming !== undefined);
   return (
-    <main className="chat-pane" aria-labelledby="chat-title">
+    <main className="chat-pane" aria-labelledby="chat-title" inert={drawerOpen}>
       <header className="chat-header">
         <button type="button" className="secondary menu-button" aria-label={t('chat.openMenu')} aria-controls="chat-sidebar" aria-expanded={drawerOpen} onClick={onOpenMenu}>
           <MenuIcon />

@@ -6,15 +6,21 @@ import { useChatApp } from './chatContext.ts';
 /** Temperature, top-p, answer length and memory turns; remembered on this browser. */
 export function ParamsPanel() {
   const t = useT();
-  const { settings } = useChatApp();
-
-  const { chat } = useChatApp();
+  const { chat, settings } = useChatApp();
   const values = useStore(settings, (s) => s.settings);
   const busy = useStore(chat, (s) => s.streaming !== undefined);
   const update = settings.getState().update;
   const id = useId();
   return (
-    <details className="params" data-testid="params">
+    <details
+      className="params"
+      data-testid="params"
+      onKeyDown={(event) => {
+        if (event.key !== 'Escape' || !event.currentTarget.open) return;
+        event.currentTarget.open = false;
+        event.currentTarget.querySelector('summary')?.focus();
+      }}
+    >
       <summary>{t('chat.settings')}</summary>
       <div className="params-body">
         <label htmlFor={`${id}-temperature`}>

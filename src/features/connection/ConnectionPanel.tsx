@@ -13,7 +13,7 @@ const LABELS: Record<ServiceId, MessageKey> = {
   kendra: 'service.kendra',
 };
 
-/** Region, identity and which services answer, for a newcomer checking the setup. */
+/** Region, identity and which services answer, for a newcomer checking the setup (part of Settings). */
 export function ConnectionPanel() {
   const t = useT();
   const connection = useStore(sessionStore, (s) => s.connection)!;
@@ -37,9 +37,8 @@ export function ConnectionPanel() {
   };
 
   return (
-    <main className="page">
-      <section className="card" aria-labelledby="connection-title">
-        <h1 id="connection-title">{t('connection.title')}</h1>
+    <section className="card" aria-labelledby="connection-title">
+        <h2 id="connection-title">{t('connection.title')}</h2>
         <dl className="facts">
           <dt>{t('connection.user')}</dt>
           <dd data-testid="username">{user?.username}</dd>
@@ -48,7 +47,7 @@ export function ConnectionPanel() {
           <dt>{t('connection.identity')}</dt>
           <dd data-testid="identity-id"><code>{connection.identityId}</code></dd>
         </dl>
-        <h2>{t('connection.services')}</h2>
+        <h3>{t('connection.services')}</h3>
         <ul className="services">
           {(Object.keys(LABELS) as ServiceId[]).map((id) => {
             const status = statuses[id];
@@ -69,7 +68,6 @@ export function ConnectionPanel() {
           })}
         </ul>
         <button type="button" className="secondary" onClick={recheck}>{t('connection.recheck')}</button>
-      </section>
-    </main>
+    </section>
   );
 }
