@@ -38,7 +38,8 @@ a { color: var(--accent); }
 .marker { text-align: center; font-size: 0.85rem; color: var(--muted); border-top: 1px dashed var(--border); padding-top: 0.4rem; }
 .citations { margin: 0.5rem 0 0; padding-top: 0.4rem; border-top: 1px solid var(--border); font-size: 0.88rem; }
 .citations h4 { margin: 0 0 0.2rem; font-size: 0.85rem; color: var(--muted); }
-.citations ol { margin: 0; padding-left: 1.6rem; }
+.citations ol { margin: 0; padding: 0; list-style: none; }
+.citations li { margin: 0.15rem 0; }
 .excerpt { display: block; color: var(--muted); }
 pre { background: var(--code); border-radius: 8px; padding: 0.7rem 0.8rem; overflow-x: auto; white-space: pre-wrap; }
 pre[data-language]::before { content: attr(data-language); display: block; font-size: 0.75rem; color: var(--muted); }
