@@ -58,10 +58,14 @@ export interface ScrollAnchor {
 
 export function anchorAt(layout: RowLayout, keys: readonly string[], scrollTop: number, contentTop: number): ScrollAnchor | undefined {
   if (keys.length === 0) return undefined;
-  const index = rowAt(layout, Math.max(0, scrollTop - contentTop));
+  const y = scrollTop - contentTop;
+  let index = rowAt(layout, Math.max(0, y));
+  // The first row whose top is in view, not one cut by the viewport's top: a row above it may
+  // still be an estimate, and its real height must move what is above, not what is read.
+  if ((layout.offsets[index] ?? 0) < y && index + 1 < keys.length) index += 1;
   const key = keys[index];
   if (key === undefined) return undefined;
-  return { key, delta: scrollTop - contentTop - (layout.offsets[index] ?? 0) };
+  return { key, delta: y - (layout.offsets[index] ?? 0) };
 }
 
 /** The scrollTop that puts the anchored row back where it was, or undefined if it is gone. */

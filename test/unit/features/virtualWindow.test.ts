@@ -27,9 +27,11 @@ describe('windowing a long conversation', () => {
   it('keeps the row being read in place when an older page is put above it', () => {
     const heights = new Map<string, number>();
     const before = layoutRows(keys(270, 300), heights, 100);
-    // Reading m272, 30 px below its top, with the list 40 px down the scroller.
+    // The viewport's top cuts m272 (at 200–300 in the list, which starts 40 px down the scroller):
+    // the anchor is m273, the first row whose top is in view, 70 px below the viewport's top.
     const anchor = anchorAt(before, keys(270, 300), 40 + 230, 40)!;
-    expect(anchor).toEqual({ key: 'm272', delta: 30 });
+    expect(anchor).toEqual({ key: 'm273', delta: -70 });
+    expect(anchorAt(before, keys(270, 300), 40 + 200, 40)).toEqual({ key: 'm272', delta: 0 });
 
     const after = layoutRows(keys(240, 300), heights, 100);
     // Thirty rows of 100 px came in above: the scroll position moves down by exactly 3000 px.
