@@ -29,6 +29,10 @@ export class DynamoCallLog implements CallLog {
     await this.partition.put(logKey(entry), 'call', entry);
   }
 
+  async remove(entry: CallLogEntry): Promise<void> {
+    await this.partition.delete(logKey(entry));
+  }
+
   async list(page?: PageRequest): Promise<Page<CallLogEntry>> {
     const limit = page?.limit ?? DEFAULT_PAGE;
     if (!Number.isInteger(limit) || limit < 1) throw new AppError('validation', { message: `invalid page size ${limit}` });

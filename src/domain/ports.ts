@@ -104,6 +104,8 @@ export interface CallLog {
   record(entry: CallLogEntry): Promise<void>;
   /** Newest first. */
   list(page?: PageRequest): Promise<Page<CallLogEntry>>;
+  /** For "delete all my history". */
+  remove(entry: CallLogEntry): Promise<void>;
 }
 
 export interface Clock {

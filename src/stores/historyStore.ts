@@ -33,7 +33,7 @@ export type HistoryResult =
   | { kind: 'exported'; format: ExportFileFormat; fileName: string; conversations: number; messages: number }
   | { kind: 'nothing-to-export' }
   | { kind: 'imported'; fileName: string; conversationIds: string[]; messages: number }
-  | { kind: 'deleted'; conversations: number; documents: number; callLogEntries: number; callLogKept: boolean };
+  | { kind: 'deleted'; conversations: number; documents: number; callLogEntries: number };
 
 export interface HistoryFailure {
   task: HistoryTask;

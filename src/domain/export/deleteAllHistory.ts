@@ -3,31 +3,20 @@
 // then deleted, so deleting never disturbs a cursor; running it again finds nothing and succeeds.
 import { isAppError } from '../errors.ts';
 import type { CallLog, ConversationRepository, DocumentIndex, DocumentRepository, DocumentStore } from '../ports.ts';
-import type { CallLogEntry } from '../types.ts';
 import { allPages, checkAborted, type Progress } from './paging.ts';
-
-/**
- * Removing a call-log item. Not part of CallLog (yet): the app only appends to the log, and the
- * DynamoDB adapter has no delete; without it the call log is reported as kept.
- */
-export interface CallLogEraser {
-  remove(entry: CallLogEntry): Promise<void>;
-}
 
 export interface HistoryPorts {
   conversations: ConversationRepository;
   documents?: DocumentRepository;
   documentStore?: Pick<DocumentStore, 'remove'>;
   documentIndex?: Pick<DocumentIndex, 'remove'>;
-  callLog?: CallLog & Partial<CallLogEraser>;
+  callLog?: CallLog;
 }
 
 export interface DeleteAllResult {
   conversations: number;
   documents: number;
   callLogEntries: number;
-  /** True when the call log could not be deleted with these ports (see CallLogEraser). */
-  callLogKept: boolean;
 }
 
 export interface DeleteAllOptions {
@@ -67,17 +56,16 @@ export async function deleteAllHistory(ports: HistoryPorts, { onProgress, signal
 
   let callLogEntries = 0;
   const callLog = ports.callLog;
-  const eraser = callLog?.remove ? { remove: callLog.remove.bind(callLog) } : undefined;
-  if (callLog && eraser) {
+  if (callLog) {
     onProgress?.({ step: 'delete-call-log', done: 0 });
     const entries = await allPages((page) => callLog.list(page), paging);
     for (const entry of entries) {
       checkAborted(signal);
-      await eraser.remove(entry);
+      await callLog.remove(entry);
       callLogEntries++;
       onProgress?.({ step: 'delete-call-log', done: callLogEntries, total: entries.length });
     }
   }
 
-  return { conversations: conversations.length, documents, callLogEntries, callLogKept: callLog !== undefined && !eraser };
+  return { conversations: conversations.length, documents, callLogEntries };
 }

@@ -13,5 +13,5 @@ export type { ExportOptions } from './exportConversations.ts';
 export { importBundle, uniqueTitle } from './importBundle.ts';
 export type { ImportOptions, ImportResult } from './importBundle.ts';
 export { deleteAllHistory } from './deleteAllHistory.ts';
-export type { CallLogEraser, DeleteAllOptions, DeleteAllResult, HistoryPorts } from './deleteAllHistory.ts';
+export type { DeleteAllOptions, DeleteAllResult, HistoryPorts } from './deleteAllHistory.ts';
 export { FILE_TYPES, exportFileName } from './fileName.ts';

@@ -114,7 +114,7 @@ export const HISTORY_TEXT: Readonly<Record<'ko' | 'en', HistoryText>> = {
         case 'imported':
           return `${r.fileName}에서 대화 ${r.conversationIds.length}개(메시지 ${r.messages}개)를 새로 가져왔습니다.`;
         case 'deleted':
-          return `대화 ${r.conversations}개, 문서 ${r.documents}개, 호출 기록 ${r.callLogEntries}개를 삭제했습니다.${r.callLogKept ? ' 호출 기록은 이 버전에서 삭제할 수 없어 남아 있습니다.' : ''}`;
+          return `대화 ${r.conversations}개, 문서 ${r.documents}개, 호출 기록 ${r.callLogEntries}개를 삭제했습니다.`;
       }
     },
     failure: (f) => {
@@ -166,7 +166,7 @@ export const HISTORY_TEXT: Readonly<Record<'ko' | 'en', HistoryText>> = {
         case 'imported':
           return `Imported ${r.conversationIds.length} conversation(s) with ${r.messages} message(s) from ${r.fileName} as new conversations.`;
         case 'deleted':
-          return `Deleted ${r.conversations} conversation(s), ${r.documents} document(s) and ${r.callLogEntries} call-log item(s).${r.callLogKept ? ' The call log cannot be deleted in this version and was kept.' : ''}`;
+          return `Deleted ${r.conversations} conversation(s), ${r.documents} document(s) and ${r.callLogEntries} call-log item(s).`;
       }
     },
     failure: (f) => {

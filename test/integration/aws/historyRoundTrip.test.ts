@@ -85,9 +85,8 @@ describe('history export and import on the local DynamoDB table', () => {
     await me.callLog.record({ id: 'r1', at: '2026-11-21T09:00:00.000Z', kind: 'chat', modelId: 'm', attempt: 1, status: 'complete', totalMs: 3 });
 
     const result = await deleteAllHistory(me, { pageSize: 2 });
-    expect(result).toEqual({ conversations: 5, documents: 1, callLogEntries: 0, callLogKept: true });
-    // DynamoCallLog has no delete yet, so only its LOG# item is left.
-    expect((await sortKeys(me.clients)).map((sk) => sk.split('#')[0])).toEqual(['LOG']);
-    expect(await deleteAllHistory(me)).toEqual({ conversations: 0, documents: 0, callLogEntries: 0, callLogKept: true });
+    expect(result).toEqual({ conversations: 5, documents: 1, callLogEntries: 1 });
+    expect(await sortKeys(me.clients)).toEqual([]);
+    expect(await deleteAllHistory(me)).toEqual({ conversations: 0, documents: 0, callLogEntries: 0 });
   });
 });

@@ -4,7 +4,7 @@ import { deleteAllHistory } from '../../../src/domain/export/deleteAllHistory.ts
 import type { Progress } from '../../../src/domain/export/paging.ts';
 import type { CallLogEntry, DocumentRecord } from '../../../src/domain/types.ts';
 import { at, plainConversation, seed } from './support/bundle.ts';
-import { ErasableCallLog, MemoryCallLog, MemoryConversations, MemoryDocumentFiles, MemoryDocuments } from './support/fakes.ts';
+import { MemoryCallLog, MemoryConversations, MemoryDocumentFiles, MemoryDocuments } from './support/fakes.ts';
 
 function document(id: string): DocumentRecord {
   return { id, fileName: `${id}.pdf`, type: 'pdf', size: 10, s3Key: `private/x/documents/${id}/${id}.pdf`, status: 'ready', createdAt: at(0), updatedAt: at(0) };
@@ -25,7 +25,7 @@ async function fullHistory() {
     files.ids.add(id);
     index.ids.add(id);
   }
-  const callLog = new ErasableCallLog();
+  const callLog = new MemoryCallLog();
   for (let i = 0; i < 5; i++) await callLog.record(logEntry(i));
   return { conversations, documents, documentStore: files, documentIndex: index, callLog };
 }
@@ -36,7 +36,7 @@ describe('deleteAllHistory', () => {
     const progress: Progress[] = [];
     const result = await deleteAllHistory(ports, { pageSize: 2, onProgress: (p) => progress.push(p) });
 
-    expect(result).toEqual({ conversations: 7, documents: 3, callLogEntries: 5, callLogKept: false });
+    expect(result).toEqual({ conversations: 7, documents: 3, callLogEntries: 5 });
     expect(ports.conversations.conversations.size).toBe(0);
     expect(ports.conversations.messages.size).toBe(0);
     expect(ports.documents.records.size).toBe(0);
@@ -54,18 +54,7 @@ describe('deleteAllHistory', () => {
   it('is idempotent: a second run finds nothing and succeeds', async () => {
     const ports = await fullHistory();
     await deleteAllHistory(ports, { pageSize: 2 });
-    expect(await deleteAllHistory(ports, { pageSize: 2 })).toEqual({ conversations: 0, documents: 0, callLogEntries: 0, callLogKept: false });
-  });
-
-  it('reports the call log as kept when its port cannot delete', async () => {
-    const conversations = new MemoryConversations();
-    await seed(conversations, plainConversation('c1', 1, 2));
-    const callLog = new MemoryCallLog();
-    await callLog.record(logEntry(1));
-    const result = await deleteAllHistory({ conversations, callLog });
-    expect(result).toEqual({ conversations: 1, documents: 0, callLogEntries: 0, callLogKept: true });
-    expect(callLog.entries).toHaveLength(1);
-    expect(conversations.conversations.size).toBe(0);
+    expect(await deleteAllHistory(ports, { pageSize: 2 })).toEqual({ conversations: 0, documents: 0, callLogEntries: 0 });
   });
 
   it('goes on without a search index, but stops on any other failure', async () => {

@@ -119,6 +119,10 @@ export function barrier() {
 
 export class FakeCallLog implements CallLog {
   entries: CallLogEntry[] = [];
+  async remove(entry: CallLogEntry) {
+    const at = this.entries.findIndex((e) => e.id === entry.id);
+    if (at >= 0) this.entries.splice(at, 1);
+  }
   async record(entry: CallLogEntry) {
     this.entries.push(entry);
   }

@@ -4,7 +4,7 @@ import { parseExport } from '../../../src/domain/export/parseExport.ts';
 import type { Progress } from '../../../src/domain/export/paging.ts';
 import { createHistoryStore, type HistoryChange, type HistoryDeps, type ReadableFile } from '../../../src/stores/historyStore.ts';
 import { plainConversation, richConversation, seed } from '../export/support/bundle.ts';
-import { ErasableCallLog, MemoryConversations } from '../export/support/fakes.ts';
+import { MemoryCallLog, MemoryConversations } from '../export/support/fakes.ts';
 
 interface Saved {
   fileName: string;
@@ -14,7 +14,7 @@ interface Saved {
 
 function setup(overrides: Partial<HistoryDeps> = {}) {
   const conversations = new MemoryConversations();
-  const callLog = new ErasableCallLog();
+  const callLog = new MemoryCallLog();
   const saved: Saved[] = [];
   const changes: HistoryChange[] = [];
   const errors: string[] = [];
@@ -141,7 +141,7 @@ describe('history store', () => {
 
     await store.getState().deleteAll();
 
-    expect(store.getState().result).toEqual({ kind: 'deleted', conversations: 3, documents: 0, callLogEntries: 1, callLogKept: false });
+    expect(store.getState().result).toEqual({ kind: 'deleted', conversations: 3, documents: 0, callLogEntries: 1 });
     expect(conversations.conversations.size).toBe(0);
     expect(callLog.entries).toEqual([]);
     expect([...steps]).toEqual(['delete-conversations', 'delete-call-log']);

@@ -70,6 +70,10 @@ export class MemoryConversations implements ConversationRepository {
 
 export class MemoryCallLog implements CallLog {
   readonly entries: CallLogEntry[] = [];
+  async remove(entry: CallLogEntry) {
+    const at = this.entries.findIndex((e) => e.id === entry.id);
+    if (at >= 0) this.entries.splice(at, 1);
+  }
   async record(entry: CallLogEntry) {
     this.entries.push(entry);
   }

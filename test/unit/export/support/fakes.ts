@@ -2,7 +2,6 @@
 // newest first, `limit` items per page and an opaque cursor of the last key seen (so deleting
 // between pages does not shift anything).
 import { AppError } from '../../../../src/domain/errors.ts';
-import type { CallLogEraser } from '../../../../src/domain/export/deleteAllHistory.ts';
 import type { CallLog, ConversationRepository, DocumentIndex, DocumentRepository, DocumentStore } from '../../../../src/domain/ports.ts';
 import type { CallLogEntry, Conversation, DocumentRecord, Message, Page, PageRequest } from '../../../../src/domain/types.ts';
 
@@ -113,10 +112,8 @@ export class MemoryCallLog implements CallLog {
     const sorted = [...this.entries].sort((a, b) => descending(key(a), key(b)));
     return pageByKey(sorted, key, page, descending);
   }
-}
-
-export class ErasableCallLog extends MemoryCallLog implements CallLogEraser {
   async remove(entry: CallLogEntry) {
     this.entries = this.entries.filter((e) => e.id !== entry.id);
   }
 }
+
