@@ -5,6 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, newPage } from './support/browser.ts';
 import { ask, composer, signInToChat, streamingAnswer, waitForAnswers } from './chatDriver.ts';
+import type * as SessionModule from '../../src/app/session.ts';
+import type * as RepositoryModule from '../../src/aws/dynamoConversationRepository.ts';
+import type * as IdsModule from '../../src/domain/ids.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -22,11 +25,11 @@ async function seedConversation(page: Page, count: number): Promise<void> {
     async ({ count, title }) => {
       // Vite serves the app's modules by path, so these are the very instances the app uses. (A
       // Function body, because the test runner rewrites import() written in this file.)
-      const load = new Function('path', 'return import(path)') as (path: string) => Promise<Record<string, any>>;
-      const { sessionStore } = await load('/src/app/session.ts');
-      const { DynamoConversationRepository } = await load('/src/aws/dynamoConversationRepository.ts');
-      const { newId } = await load('/src/domain/ids.ts');
-      const connection = sessionStore.getState().connection;
+      const load = new Function('path', 'return import(path)') as <T>(path: string) => Promise<T>;
+      const { sessionStore } = await load<typeof SessionModule>('/src/app/session.ts');
+      const { DynamoConversationRepository } = await load<typeof RepositoryModule>('/src/aws/dynamoConversationRepository.ts');
+      const { newId } = await load<typeof IdsModule>('/src/domain/ids.ts');
+      const connection = sessionStore.getState().connection!;
       const repository = new DynamoConversationRepository(connection.clients);
       const conversationId = newId();
       const start = Date.now() - count * 60_000;
