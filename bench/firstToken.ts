@@ -3,12 +3,8 @@
 // keydown to the first frame after the answer's first text appears. The model's configured time to
 // first token is subtracted, so what is left is the app's own latency (store, stream decoding,
 // rendering, local HTTP).
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import type { Browser } from 'playwright-core';
+import { runNpmStart } from '../scripts/runNpmStart.ts';
 
 const MODEL_TTFT_MS = 150;
 const QUESTIONS = ['서연, 자기소개를 해 줘.', 'What can you do with a PDF?', '표로 정리해 줄 수 있어?', 'Give me a short list.', '고마워!', 'One more question.'];
@@ -24,62 +20,13 @@ export interface FirstTokenResult {
   note: string;
 }
 
-/** Ends the `npm start` process group this bench started (and only that). */
-function stop(pid: number | undefined, log: (message: string) => void): void {
-  if (pid === undefined) return;
-  try {
-    process.kill(-pid, 'SIGTERM');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ESRCH') log(`could not stop npm start (${String(error)})`);
-  }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 export async function measureFirstToken(root: string, browser: Browser, log: (message: string) => void): Promise<FirstTokenResult> {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'seoyeon-bench-'));
-  const [stackPort, webPort] = [await freePort(), await freePort()];
-  const child = spawn('npm', ['start'], {
+  const app = await runNpmStart({
     cwd: root,
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: {
-      ...process.env,
-      LOCAL_AWS_DATA: dataDir,
-      LOCAL_AWS_PORT: String(stackPort),
-      SEOYEON_WEB_PORT: String(webPort),
-      LOCAL_LLM_URL: '',
-      LOCAL_LLM_TTFT_MS: String(MODEL_TTFT_MS),
-      LOCAL_LLM_TOKENS_PER_S: '200',
-    },
+    env: { LOCAL_LLM_TTFT_MS: String(MODEL_TTFT_MS), LOCAL_LLM_TOKENS_PER_S: '200' },
   });
+  const { appUrl } = app;
   try {
-    let output = '';
-    const appUrl = await new Promise<string>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`npm start did not come up in 120 s:\n${output}`)), 120_000);
-      child.stdout.on('data', (chunk: Buffer) => {
-        output += chunk.toString();
-        const match = /Seoyeon is running: (\S+)/.exec(output);
-        if (match) {
-          clearTimeout(timer);
-          resolve(match[1]!);
-        }
-      });
-      child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-      child.once('exit', (code) => {
-        clearTimeout(timer);
-        reject(new Error(`npm start exited with ${code}:\n${output}`));
-      });
-    });
     log(`npm start is up at ${appUrl}`);
 
     const context = await browser.newContext({ locale: 'ko-KR', viewport: { width: 1280, height: 800 } });
@@ -142,8 +89,6 @@ export async function measureFirstToken(root: string, browser: Browser, log: (me
         'which also loads lazy chunks. The offline engine\'s own compute before its first chunk is counted as app latency.',
     };
   } finally {
-    stop(child.pid, log);
-    await new Promise((resolve) => setTimeout(resolve, 500));
-    rmSync(dataDir, { recursive: true, force: true });
+    await app.stop();
   }
 }
