@@ -5,11 +5,11 @@ import { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { KendraClient } from '@aws-sdk/client-kendra';
 import { S3Client } from '@aws-sdk/client-s3';
-import { fromCognitoIdentityPool } from '@aws-sdk/credential-provider-cognito-identity';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
 import type { AwsClients } from '../../../src/aws/clients.ts';
 import type { RuntimeConfig } from '../../../src/config/runtimeConfig.ts';
+import { signIn } from '../../../scripts/doctor/signin.ts';
 import { adminCredentials, localConfig, stackUrl } from '../support/stack.ts';
 
 type Credentials = AwsCredentialIdentity | AwsCredentialIdentityProvider;
@@ -84,29 +84,8 @@ export async function signedInUser(username: string): Promise<SignedInUser> {
     body: JSON.stringify({ username, password }),
   });
   if (!created.ok) throw new Error(`creating ${username} answered ${created.status}: ${await created.text()}`);
-  const auth = await fetch(`${stackUrl()}/`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/x-amz-json-1.1',
-      'x-amz-target': 'AWSCognitoIdentityProviderService.InitiateAuth',
-    },
-    body: JSON.stringify({
-      AuthFlow: 'USER_PASSWORD_AUTH',
-      ClientId: config.userPoolClientId,
-      AuthParameters: { USERNAME: username, PASSWORD: password },
-    }),
-  });
-  if (!auth.ok) throw new Error(`InitiateAuth for ${username} answered ${auth.status}: ${await auth.text()}`);
-  const idToken = ((await auth.json()) as { AuthenticationResult?: { IdToken?: string } }).AuthenticationResult?.IdToken;
-  if (!idToken) throw new Error(`InitiateAuth for ${username} returned no id token`);
-  const logins = { [`cognito-idp.${config.region}.amazonaws.com/${config.userPoolId}`]: idToken };
-  const provider = fromCognitoIdentityPool({
-    clientConfig: { region: config.region, endpoint: stackUrl() },
-    identityPoolId: config.identityPoolId,
-    logins,
-  });
-  const credentials = await provider();
-  const identityId = (credentials as { identityId?: string }).identityId;
-  if (!identityId) throw new Error(`no identity id for ${username}`);
-  return { username, identityId, idToken, clients: nodeClients(config, identityId, provider) };
+  // The same sign-in `npm run doctor` does: USER_PASSWORD_AUTH, then the identity pool.
+  const session = await signIn(config, username, password);
+  const { identityId, idToken } = session;
+  return { username, identityId, idToken, clients: nodeClients(config, identityId, session.credentials) };
 }
