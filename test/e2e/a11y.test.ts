@@ -117,4 +117,23 @@ describe('keyboard only', () => {
     expect(await page.locator('.chat-layout.drawer-open').count()).toBe(0);
     await context.close();
   });
+
+  it('copies an answer as markdown from the keyboard, with feedback', async () => {
+    const { context, page } = await newPage(browser);
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    await signInToChat(page);
+    await startNewConversation(page);
+    await ask(page, '회의는 목요일 오후 세 시에 열린다.');
+    const answer = await waitForAnswers(page, 1);
+    await answer.getByTestId('copy-answer').focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => answer.getByTestId('copy-feedback').textContent()).toBe('복사했습니다');
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    const shown = (await answer.locator('.message-text').textContent()) ?? '';
+    expect(copied.length).toBeGreaterThan(20);
+    // The text as the model wrote it: every shown word is in it, no HTML.
+    for (const word of shown.split(/\s+/).filter((w) => w.length > 3).slice(0, 10)) expect(copied).toContain(word);
+    expect(copied).not.toMatch(/<\/?[a-z]+>/);
+    await context.close();
+  });
 });
