@@ -8,12 +8,16 @@ import { animationFrameScheduler } from '../stores/chatFrameBuffer.ts';
 import { createChatStore, type ChatStore } from '../stores/chatStore.ts';
 import { createConversationsStore, type ConversationsStore } from '../stores/conversationsStore.ts';
 import { createSettingsStore, type SettingsStore } from '../stores/settingsStore.ts';
+import { createHistoryStore, type HistoryStore } from '../stores/historyStore.ts';
+import { browserDownload } from '../features/history/browserDownload.ts';
 import { sessionStore, type AwsConnection } from './session.ts';
 
 export interface ChatApp {
   chat: ChatStore;
   conversations: ConversationsStore;
   settings: SettingsStore;
+  /** Export, import and "delete all my history". */
+  history: HistoryStore;
   dispose(): void;
 }
 
@@ -27,16 +31,28 @@ function browserStorage(): KeyValueStorage {
 
 async function createChatApp(connection: AwsConnection): Promise<ChatApp> {
   // Adapters import the SDK, which loads only after sign-in.
-  const [{ BedrockChatModel }, { BedrockModelCatalog }, { DynamoConversationRepository }, { DynamoCallLog }] = await Promise.all([
+  const [
+    { BedrockChatModel },
+    { BedrockModelCatalog },
+    { DynamoConversationRepository },
+    { DynamoCallLog },
+    { DynamoDocumentRepository },
+    { S3DocumentStore },
+    { KendraDocumentIndex },
+  ] = await Promise.all([
     import('../aws/bedrockChatModel.ts'),
     import('../aws/bedrockModelCatalog.ts'),
     import('../aws/dynamoConversationRepository.ts'),
     import('../aws/dynamoCallLog.ts'),
+    import('../aws/dynamoDocumentRepository.ts'),
+    import('../aws/s3DocumentStore.ts'),
+    import('../aws/kendraDocumentIndex.ts'),
   ]);
   const { clients } = connection;
   const storage = browserStorage();
   const userKey = connection.identityId;
   const repository = new DynamoConversationRepository(clients);
+  const callLog = new DynamoCallLog(clients);
   const onSessionExpired = () => sessionStore.getState().sessionExpired();
 
   const settings = createSettingsStore({
@@ -53,7 +69,7 @@ async function createChatApp(connection: AwsConnection): Promise<ChatApp> {
     onError: (code) => code === 'session-expired' && onSessionExpired(),
   });
   const chat = createChatStore({
-    ports: { model: new BedrockChatModel(clients), conversations: repository, callLog: new DynamoCallLog(clients) },
+    ports: { model: new BedrockChatModel(clients), conversations: repository, callLog },
     conversations,
     settings,
     drafts: createDrafts(storage, userKey),
@@ -62,6 +78,21 @@ async function createChatApp(connection: AwsConnection): Promise<ChatApp> {
     onSessionExpired,
     newId,
     now: () => Date.now(),
+  });
+
+  const username = sessionStore.getState().user?.username ?? '';
+  const history = createHistoryStore({
+    ports: {
+      conversations: repository,
+      callLog,
+      documents: new DynamoDocumentRepository(clients),
+      documentStore: new S3DocumentStore(clients),
+      ...(clients.config.kendra ? { documentIndex: new KendraDocumentIndex(clients, username) } : {}),
+    },
+    download: browserDownload,
+    language: () => languageStore.getState().language,
+    onChanged: () => void conversations.getState().load(),
+    onError: (code) => code === 'session-expired' && onSessionExpired(),
   });
 
   // The sidebar decides which conversation is open; the chat pane follows.
@@ -78,6 +109,7 @@ async function createChatApp(connection: AwsConnection): Promise<ChatApp> {
     chat,
     conversations,
     settings,
+    history,
     dispose() {
       unsubscribe();
       chat.getState().dispose();

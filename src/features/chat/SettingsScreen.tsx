@@ -4,6 +4,8 @@ import { languageStore, type Language } from '../../i18n/i18n.ts';
 import { useT } from '../../i18n/useT.ts';
 import { THEME_CHOICES, themeStore } from '../../stores/settingsStore.ts';
 import { ConnectionPanel } from '../connection/ConnectionPanel.tsx';
+import { HistoryPanel } from '../history/HistoryPanel.tsx';
+import { chatRoot, type ChatApp } from '../../app/chat.ts';
 
 const LANGUAGES: readonly { id: Language; name: string }[] = [
   { id: 'ko', name: '한국어' },
@@ -41,14 +43,22 @@ function AppearanceSettings() {
   );
 }
 
-/** Settings of this browser and the connection status. */
+/** Export, import and delete-all, aimed at the conversation open in the chat. */
+function HistorySection({ app }: { app: ChatApp }) {
+  const activeId = useStore(app.conversations, (s) => s.activeId);
+  return <HistoryPanel store={app.history} {...(activeId ? { currentConversationId: activeId } : {})} />;
+}
+
+/** Settings of this browser, history, and the connection status. */
 export function SettingsScreen() {
   const t = useT();
+  const app = useStore(chatRoot, (s) => s.app);
   return (
     <main className="page settings-page" aria-labelledby="settings-title" data-testid="settings-screen">
       <div className="settings-column">
         <h1 id="settings-title">{t('settings.title')}</h1>
         <AppearanceSettings />
+        {app && <HistorySection app={app} />}
         <ConnectionPanel />
       </div>
     </main>
