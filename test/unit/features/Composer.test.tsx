@@ -17,7 +17,7 @@ function setup() {
     }),
   });
   const view = render(
-    <ChatAppContext.Provider value={{ chat: app.chat, conversations: app.conversations, settings: app.settings, dispose: () => undefined }}>
+    <ChatAppContext.Provider value={{ chat: app.chat, conversations: app.conversations, settings: app.settings, history: app.history, dispose: () => undefined }}>
       <Composer />
     </ChatAppContext.Provider>,
   );

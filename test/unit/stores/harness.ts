@@ -3,6 +3,7 @@ import { vi } from 'vitest';
 import { createChatStore } from '../../../src/stores/chatStore.ts';
 import { createDrafts, memoryStorage, type KeyValueStorage } from '../../../src/stores/chatDrafts.ts';
 import { createConversationsStore } from '../../../src/stores/conversationsStore.ts';
+import { createHistoryStore } from '../../../src/stores/historyStore.ts';
 import { createSettingsStore } from '../../../src/stores/settingsStore.ts';
 import { FakeCallLog, FakeCatalog, FakeModel, FakeRepository, fakeClock, manualFrames, summary, type Script } from './fakes.ts';
 
@@ -50,7 +51,13 @@ export function makeChat(options: { scripts?: Script[]; repository?: FakeReposit
   conversations.subscribe((state, previous) => {
     if (state.activeId !== previous.activeId) void chat.getState().open(state.activeId);
   });
-  return { chat, conversations, settings, repository, model, callLog, storage, clock, frames, onSessionExpired, catalog, sleeps };
+  const downloads: Array<{ fileName: string; content: string }> = [];
+  const history = createHistoryStore({
+    ports: { conversations: repository, callLog },
+    download: { save: (fileName, _mime, content) => void downloads.push({ fileName, content }) },
+    language: () => 'ko',
+  });
+  return { chat, conversations, settings, history, downloads, repository, model, callLog, storage, clock, frames, onSessionExpired, catalog, sleeps };
 }
 
 /** Types into the composer and sends. */
