@@ -120,7 +120,18 @@ export function createSendActions(set: SetChat, get: GetChat, deps: ChatDeps): S
     };
     try {
       const result = await runChat(
-        { ...options, conversationId, userText: text, history: get().messages, signal: run.controller.signal, onDelta: run.onDelta, onStatus, ...(deps.retry ? { retry: deps.retry } : {}) },
+        {
+          ...options,
+          conversationId,
+          userText: text,
+          history: get().messages,
+          // The list already holds the conversation (or knows it is new), so runChat need not read it.
+          existing: wasNew ? null : (deps.conversations.getState().conversations.find((c) => c.id === conversationId) ?? undefined),
+          signal: run.controller.signal,
+          onDelta: run.onDelta,
+          onStatus,
+          ...(deps.retry ? { retry: deps.retry } : {}),
+        },
         deps.ports,
       );
       end(run);

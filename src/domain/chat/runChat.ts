@@ -31,6 +31,11 @@ export interface RunChatInput {
   params: InferenceParams;
   /** The conversation's messages before this question, oldest first. */
   history: readonly Message[];
+  /**
+   * The conversation as the caller knows it, or null for a new one; saves a read before the model
+   * is called. When omitted, it is read from the repository.
+   */
+  existing?: Conversation | null;
   memoryTurns?: number;
   retry?: RetryPolicy;
   signal: AbortSignal;
@@ -60,7 +65,7 @@ const iso = (ms: number) => new Date(ms).toISOString();
 
 /**
  * Rejects (with AppError) only before anything is streamed: unknown model family, or the question
- * could not be saved. Everything after that resolves, with the outcome in `assistantMessage.status`.
+ * could not be saved (a failed write of the conversation item is a warning). Everything after that resolves, with the outcome in `assistantMessage.status`.
  */
 export async function runChat(input: RunChatInput, ports: ChatPorts): Promise<ChatResult> {
   const clock = ports.clock ?? systemClock;
@@ -79,7 +84,7 @@ export async function runChat(input: RunChatInput, ports: ChatPorts): Promise<Ch
   let conversation: Conversation;
   try {
     await ports.conversations.saveMessage(userMessage);
-    const existing = await ports.conversations.getConversation(input.conversationId);
+    const existing = input.existing === undefined ? await ports.conversations.getConversation(input.conversationId) : input.existing;
     conversation = {
       id: input.conversationId,
       title: existing?.title || titleFrom(input.userText),
@@ -89,12 +94,19 @@ export async function runChat(input: RunChatInput, ports: ChatPorts): Promise<Ch
       mode: input.mode,
       updatedAt: userMessage.createdAt,
     };
-    await ports.conversations.saveConversation(conversation);
   } catch (e) {
     throw toAppError(e, 'storage');
   }
+  // Only the question must be stored before the model is called; the conversation item is
+  // written meanwhile, so the first token is not held back by a second round trip.
+  const savingConversation = ports.conversations.saveConversation(conversation).then(
+    () => undefined,
+    (e: unknown) => toAppError(e, 'storage'),
+  );
 
-  const answered = await answer(input, ports, { id: newId(), messageCount: conversation.messageCount + 1 }, conversation);
+  const answered = await answer(input, ports, { id: newId(), messageCount: conversation.messageCount + 1 }, conversation, savingConversation);
+  const conversationError = await savingConversation;
+  if (conversationError) warnings.push(conversationError);
   warnings.push(...answered.warnings);
 
   return {
@@ -133,6 +145,8 @@ async function answer(
   ports: ChatPorts,
   slot: { id: string; createdAt?: string; messageCount: number },
   before: Conversation,
+  /** A write of the conversation item still in flight; the final write must land after it. */
+  earlierWrite?: Promise<unknown>,
 ): Promise<Omit<ChatResult, 'userMessage'>> {
   const clock = ports.clock ?? systemClock;
   const limits = modelLimits(input.modelId);
@@ -174,6 +188,7 @@ async function answer(
     ...(streamed.error ? { errorCode: streamed.error.code } : {}),
   };
   const conversation: Conversation = { ...before, modelId: input.modelId, messageCount: slot.messageCount, updatedAt: iso(clock.now()) };
+  await earlierWrite;
   try {
     await ports.conversations.saveMessage(assistantMessage);
     await ports.conversations.saveConversation(conversation);

@@ -252,6 +252,31 @@ describe('runChat', () => {
   });
 });
 
+describe('runChat before the first token', () => {
+  it('stores only the question before calling the model, reading nothing when the caller knows the conversation', async () => {
+    const t = setup([[delta('네.'), end]]);
+    const calls: string[] = [];
+    const repo = t.conversations;
+    const original = { saveMessage: repo.saveMessage.bind(repo), getConversation: repo.getConversation.bind(repo) };
+    repo.saveMessage = async (m) => (calls.push(`saveMessage:${m.role}`), original.saveMessage(m));
+    repo.getConversation = async (id) => (calls.push('getConversation'), original.getConversation(id));
+    t.model.scripts[0]!.unshift({ run: () => calls.push('model') });
+    await runChat({ ...t.input, existing: null }, t.ports);
+    expect(calls.slice(0, 2)).toEqual(['saveMessage:user', 'model']);
+    expect(calls).not.toContain('getConversation');
+  });
+
+  it('streams the answer even when the conversation item cannot be written, and warns', async () => {
+    const t = setup([[delta('네.'), end]]);
+    t.conversations.saveConversation = async () => {
+      throw new AppError('throttled', { message: 'slow down' });
+    };
+    const result = await runChat(t.input, t.ports);
+    expect(result.assistantMessage).toMatchObject({ status: 'complete', text: '네.' });
+    expect(result.warnings.map((w) => w.code)).toContain('throttled');
+  });
+});
+
 describe('regenerateAnswer', () => {
   it('answers the saved question again and replaces the cut answer under the same id', async () => {
     const t = setup([[delta('약 '), { type: 'error', error: new AppError('stream-cut', { message: 'cut' }) }]]);
