@@ -2,14 +2,14 @@
 import type { AwsClients } from './clients.ts';
 
 export type ServiceId = 'cognito' | 'bedrock' | 'dynamodb' | 's3' | 'kendra';
-export type ServiceStatus = { state: 'ok'; detail?: string } | { state: 'failed'; error: string } | { state: 'disabled' };
+export type ServiceStatus = { state: 'ok'; models?: number } | { state: 'failed'; error: string } | { state: 'disabled' };
 
 export async function checkServices(clients: AwsClients): Promise<Record<Exclude<ServiceId, 'cognito'>, ServiceStatus>> {
   const { config, identityId } = clients;
-  const attempt = async (probe: () => Promise<string | undefined>): Promise<ServiceStatus> => {
+  const attempt = async (probe: () => Promise<number | undefined>): Promise<ServiceStatus> => {
     try {
-      const detail = await probe();
-      return detail ? { state: 'ok', detail } : { state: 'ok' };
+      const models = await probe();
+      return models === undefined ? { state: 'ok' } : { state: 'ok', models };
     } catch (error) {
       const e = error as { name?: string; message?: string };
       return { state: 'failed', error: `${e.name ?? 'Error'}: ${e.message ?? String(error)}` };
@@ -19,7 +19,7 @@ export async function checkServices(clients: AwsClients): Promise<Record<Exclude
     attempt(async () => {
       const { ListFoundationModelsCommand } = await import('@aws-sdk/client-bedrock');
       const out = await (await clients.bedrock()).send(new ListFoundationModelsCommand({ byOutputModality: 'TEXT' }));
-      return `${out.modelSummaries?.length ?? 0} models`;
+      return out.modelSummaries?.length ?? 0;
     }),
     attempt(async () => {
       const { QueryCommand } = await import('@aws-sdk/client-dynamodb');

@@ -56,6 +56,7 @@ export const en = {
   'connection.ok': 'answers',
   'connection.failed': 'does not answer',
   'connection.disabled': 'not configured',
+  'connection.models': '{count} models',
   'connection.recheck': 'Check again',
   'service.cognito': 'Cognito (sign-in and identity)',
   'service.bedrock': 'Bedrock (models)',

@@ -58,6 +58,7 @@ export const ko: Record<MessageKey, string> = {
   'connection.ok': '응답함',
   'connection.failed': '응답 없음',
   'connection.disabled': '설정되지 않음',
+  'connection.models': '모델 {count}개',
   'connection.recheck': '다시 확인',
   'service.cognito': 'Cognito (로그인·자격 증명)',
   'service.bedrock': 'Bedrock (모델)',

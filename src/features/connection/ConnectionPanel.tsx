@@ -54,7 +54,7 @@ export function ConnectionPanel() {
             const text = !status
               ? t('connection.checking')
               : status.state === 'ok'
-                ? `${t('connection.ok')}${status.detail ? ` · ${status.detail}` : ''}`
+                ? `${t('connection.ok')}${status.models === undefined ? '' : ` · ${t('connection.models', { count: status.models })}`}`
                 : status.state === 'disabled'
                   ? t('connection.disabled')
                   : `${t('connection.failed')} · ${status.error}`;
