@@ -1,5 +1,6 @@
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 
 /**
  * Under `npm start` the local stack's runtime config is served as /config.json, so the app
@@ -11,22 +12,29 @@ function localRuntimeConfig(): Plugin {
   return {
     name: 'seoyeon-local-config',
     configureServer(server) {
-      if (!localAws) return;
-      server.middlewares.use('/config.json', (_req, res) => {
-        fetch(`${localAws}/_local/config`)
-          .then(async (answer) => {
-            res.statusCode = answer.status;
-            res.setHeader('content-type', 'application/json');
-            res.setHeader('cache-control', 'no-store');
-            res.end(await answer.text());
-          })
-          .catch((error: unknown) => {
-            res.statusCode = 502;
-            res.setHeader('content-type', 'application/json');
-            res.end(JSON.stringify({ message: `local AWS stack not reachable at ${localAws}: ${String(error)}` }));
-          });
-      });
+      if (localAws) server.middlewares.use('/config.json', serveLocalConfig(localAws));
     },
+    // `npm start -- --preview` serves the production build the same way (the benchmark uses it).
+    configurePreviewServer(server) {
+      if (localAws) server.middlewares.use('/config.json', serveLocalConfig(localAws));
+    },
+  };
+}
+
+function serveLocalConfig(localAws: string) {
+  return (_req: IncomingMessage, res: ServerResponse) => {
+    fetch(`${localAws}/_local/config`)
+      .then(async (answer) => {
+        res.statusCode = answer.status;
+        res.setHeader('content-type', 'application/json');
+        res.setHeader('cache-control', 'no-store');
+        res.end(await answer.text());
+      })
+      .catch((error: unknown) => {
+        res.statusCode = 502;
+        res.setHeader('content-type', 'application/json');
+        res.end(JSON.stringify({ message: `local AWS stack not reachable at ${localAws}: ${String(error)}` }));
+      });
   };
 }
 

@@ -23,10 +23,12 @@ export function freePort(): Promise<number> {
   });
 }
 
-export async function runNpmStart(options: { cwd?: string; env?: Record<string, string>; timeoutMs?: number } = {}): Promise<RunningApp> {
+export async function runNpmStart(
+  options: { cwd?: string; env?: Record<string, string>; timeoutMs?: number; preview?: boolean } = {},
+): Promise<RunningApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'seoyeon-app-'));
   const [stackPort, webPort] = [await freePort(), await freePort()];
-  const child = spawn('npm', ['start'], {
+  const child = spawn('npm', options.preview ? ['start', '--', '--preview'] : ['start'], {
     cwd: options.cwd ?? process.cwd(),
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -16,9 +16,12 @@ const { closeOnSignal } = await import('../infra/local/signals.ts');
 const stack = await startReadyLocalStack();
 
 process.env.SEOYEON_LOCAL_AWS = stack.url;
-const { createServer } = await import('vite');
-const vite = await createServer({ server: { port: webPort, host: '127.0.0.1', strictPort: true } });
-await vite.listen();
+// `npm start -- --preview` serves the production build in dist/ (run `npm run build` first).
+const previewBuild = process.argv.includes('--preview');
+const { createServer, preview } = await import('vite');
+const web = { port: webPort, host: '127.0.0.1', strictPort: true };
+const vite = previewBuild ? await preview({ preview: web }) : await createServer({ server: web });
+if (!previewBuild) await (vite as Awaited<ReturnType<typeof createServer>>).listen();
 const appUrl = `http://localhost:${webPort}/`;
 console.log('');
 console.log(`  서연 Seoyeon is running: ${appUrl}`);
