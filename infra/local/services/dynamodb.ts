@@ -7,7 +7,7 @@ import { mkdirSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { createRequire } from 'node:module';
 import { readBody, sendServiceError } from '../http.ts';
-import type { LocalService, RequestInfo, ServiceContext } from './types.ts';
+import type { LocalService, ServiceContext } from './types.ts';
 import { checkLeadingKeys } from './dynamodbPolicy.ts';
 
 const require = createRequire(import.meta.url);
@@ -51,5 +51,3 @@ function replay(req: IncomingMessage, body: Buffer): IncomingMessage {
   Object.assign(stream, { headers: req.headers, method: req.method, url: req.url });
   return stream;
 }
-
-export type { RequestInfo };
