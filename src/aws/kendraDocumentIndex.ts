@@ -2,10 +2,15 @@
 // (PLAIN_TEXT), not the PDF: our parser already handles Korean CID fonts and CP949 files that
 // Kendra's own extraction would get wrong. The ACL allows only the uploader's `cognito:username`,
 // which the index matches against the id token sent with every search.
-import { BatchDeleteDocumentCommand, BatchPutDocumentCommand, type BatchPutDocumentResponseFailedDocument } from '@aws-sdk/client-kendra';
+import {
+  BatchDeleteDocumentCommand,
+  BatchGetDocumentStatusCommand,
+  BatchPutDocumentCommand,
+  type BatchPutDocumentResponseFailedDocument,
+} from '@aws-sdk/client-kendra';
 import { AppError } from '../domain/errors.ts';
 import type { DocumentIndex } from '../domain/ports.ts';
-import type { Language } from '../domain/types.ts';
+import type { IndexState, Language } from '../domain/types.ts';
 import { kendraDocumentId, kendraError, kendraTarget, type KendraClients } from './kendraSearch.ts';
 
 /** Kendra indexes at most 5 MB of text per document. */
@@ -77,5 +82,26 @@ export class KendraDocumentIndex implements DocumentIndex {
     }
     const refused = failure(output.FailedDocuments);
     if (refused) throw refused;
+  }
+
+  /**
+   * Kendra indexes asynchronously: PROCESSING/UPDATED/RECEIVING (and a brief NOT_FOUND right after
+   * the put) are still `pending`; INDEXED is done; FAILED carries Kendra's reason.
+   */
+  async status(documentId: string): Promise<{ state: IndexState; reason?: string }> {
+    const { client, indexId } = await kendraTarget(this.clients);
+    const id = kendraDocumentId(this.clients.identityId, documentId);
+    let output;
+    try {
+      output = await client.send(new BatchGetDocumentStatusCommand({ IndexId: indexId, DocumentInfoList: [{ DocumentId: id }] }));
+    } catch (e) {
+      throw kendraError(e);
+    }
+    const error = output.Errors?.find((e) => e.DocumentId === id);
+    if (error) return { state: 'failed', reason: error.ErrorMessage ?? error.ErrorCode ?? 'unknown' };
+    const entry = output.DocumentStatusList?.find((d) => d.DocumentId === id);
+    if (entry?.DocumentStatus === 'INDEXED') return { state: 'indexed' };
+    if (entry?.DocumentStatus === 'FAILED') return { state: 'failed', reason: entry.FailureReason ?? entry.FailureCode ?? 'unknown' };
+    return { state: 'pending' };
   }
 }

@@ -30,6 +30,9 @@ export const ERROR_CODES = [
   'file-encrypted',
   'file-corrupt',
   'file-no-text',
+  'file-password-wrong',
+  'file-empty',
+  'file-binary',
   'unknown',
 ] as const;
 

@@ -11,8 +11,10 @@ import type {
   ModelRequest,
   ModelResponse,
   ModelSummary,
+  IndexState,
   Page,
   PageRequest,
+  ParsedDocument,
   Passage,
 } from './types.ts';
 
@@ -97,6 +99,27 @@ export interface DocumentIndex {
     signal: AbortSignal,
   ): Promise<void>;
   remove(documentId: string): Promise<void>;
+  /** BatchGetDocumentStatus: `pending` while Kendra is still working, `failed` with its reason. */
+  status(documentId: string): Promise<{ state: IndexState; reason?: string }>;
+}
+
+export interface ParseProgress {
+  /** PDF: pages read so far; CSV/TXT: bytes read so far. */
+  done: number;
+  total: number;
+  unit: 'pages' | 'bytes';
+}
+
+/**
+ * Reads a file into text, off the main thread (web workers in the browser, plain calls in Node
+ * tests). Rejects with AppError: unsupported-file, file-empty, file-binary, file-encrypted
+ * (needs a password), file-password-wrong, file-corrupt, file-no-text, upload-too-large, aborted.
+ */
+export interface DocumentParser {
+  parse(
+    file: Blob,
+    options: { fileName: string; password?: string; signal: AbortSignal; onProgress?: (progress: ParseProgress) => void },
+  ): Promise<ParsedDocument>;
 }
 
 /** DynamoDB `LOG#` items. */

@@ -114,7 +114,11 @@ export interface Message {
 
 export type DocumentType = 'txt' | 'pdf' | 'csv';
 
+/** Where a document is in its pipeline: checked, read, stored, then usable. */
 export type DocumentStatus = 'uploading' | 'parsing' | 'indexing' | 'summarizing' | 'ready' | 'error';
+
+/** Kendra's view of the document; `none` when the deployment has no index. */
+export type IndexState = 'none' | 'pending' | 'indexed' | 'failed';
 
 export interface DocumentRecord {
   id: string;
@@ -122,18 +126,46 @@ export interface DocumentRecord {
   type: DocumentType;
   /** Bytes of the original file. */
   size: number;
+  /** MIME type the original was stored with. */
+  contentType?: string;
   /** S3 key of the original file. */
   s3Key: string;
   /** S3 key of the extracted text, once parsed. */
   textKey?: string;
+  /** Characters of extracted text. */
+  textLength?: number;
+  /** PDF: number of pages. */
   pages?: number;
+  /** PDF: character offset in the extracted text where each page starts (page n at index n-1). */
+  pageStarts?: number[];
+  /** CSV: data rows (header excluded) and column names. */
   rows?: number;
+  columns?: string[];
+  /** TXT/CSV: the encoding the bytes were decoded from (utf-8, utf-16le, utf-16be, euc-kr). */
+  encoding?: string;
   language?: Language;
   status: DocumentStatus;
+  indexState?: IndexState;
+  /** Why indexing failed, as Kendra said it. */
+  indexError?: string;
   summary?: string;
+  /** The model that wrote the summary. */
+  summaryModelId?: string;
   errorCode?: ErrorCode;
   createdAt: string;
   updatedAt: string;
+}
+
+/** What a parser read from a file: the text the model sees, and what citations need. */
+export interface ParsedDocument {
+  type: DocumentType;
+  text: string;
+  language: Language;
+  pages?: number;
+  pageStarts?: number[];
+  rows?: number;
+  columns?: string[];
+  encoding?: string;
 }
 
 /** One retrieved passage, from Kendra Retrieve/Query or any later backend. */
