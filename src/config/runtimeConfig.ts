@@ -23,8 +23,16 @@ export interface RuntimeConfig {
   kendra: KendraConfig | null;
   /** One endpoint for every service (the local stack), or null for the real AWS endpoints. */
   endpoint: string | null;
+  /** Largest file a user may upload, in megabytes (default 50); read it with maxUploadBytes(). */
+  maxUploadMb?: number;
   /** Set by the local stack so the UI can say it is talking to the offline stand-in. */
   local?: boolean;
+}
+
+export const DEFAULT_MAX_UPLOAD_MB = 50;
+
+export function maxUploadBytes(config: Pick<RuntimeConfig, 'maxUploadMb'>): number {
+  return Math.floor((config.maxUploadMb ?? DEFAULT_MAX_UPLOAD_MB) * 1024 * 1024);
 }
 
 export class ConfigError extends Error {
@@ -85,6 +93,10 @@ export function parseRuntimeConfig(input: unknown): RuntimeConfig {
   if (allowed !== undefined && (!Array.isArray(allowed) || allowed.some((m) => typeof m !== 'string'))) {
     problems.push('allowedModelIds must be a list of model ids');
   }
+  const maxUploadMb = o.maxUploadMb;
+  if (maxUploadMb !== undefined && (typeof maxUploadMb !== 'number' || !(maxUploadMb > 0) || maxUploadMb > 5 * 1024 * 1024)) {
+    problems.push('maxUploadMb must be a positive number of megabytes');
+  }
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     region: o.region as string,
@@ -99,6 +111,7 @@ export function parseRuntimeConfig(input: unknown): RuntimeConfig {
     ...(allowed !== undefined ? { allowedModelIds: allowed as string[] } : {}),
     kendra,
     endpoint: endpoint as string | null,
+    ...(maxUploadMb !== undefined ? { maxUploadMb: maxUploadMb as number } : {}),
     ...(o.local === true ? { local: true } : {}),
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, identityProviderName, parseRuntimeConfig } from '../../../src/config/runtimeConfig.ts';
+import { ConfigError, identityProviderName, maxUploadBytes, parseRuntimeConfig } from '../../../src/config/runtimeConfig.ts';
 
 const valid = {
   region: 'ap-northeast-2',
@@ -25,6 +25,13 @@ describe('parseRuntimeConfig', () => {
   it('keeps the local stack settings', () => {
     const config = parseRuntimeConfig({ ...valid, authFlow: 'USER_PASSWORD_AUTH', endpoint: 'http://127.0.0.1:4566', local: true, kendra: { indexId: 'i', region: 'ap-northeast-1' } });
     expect(config).toMatchObject({ authFlow: 'USER_PASSWORD_AUTH', endpoint: 'http://127.0.0.1:4566', local: true, kendra: { indexId: 'i', region: 'ap-northeast-1' } });
+  });
+
+  it('limits uploads to 50 MB unless the config says otherwise', () => {
+    expect(maxUploadBytes(parseRuntimeConfig(valid))).toBe(50 * 1024 * 1024);
+    expect(maxUploadBytes(parseRuntimeConfig({ ...valid, maxUploadMb: 2.5 }))).toBe(2.5 * 1024 * 1024);
+    expect(() => parseRuntimeConfig({ ...valid, maxUploadMb: 0 })).toThrow(/maxUploadMb/);
+    expect(() => parseRuntimeConfig({ ...valid, maxUploadMb: '50' })).toThrow(/maxUploadMb/);
   });
 
   it('lists every problem at once', () => {
