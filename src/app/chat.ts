@@ -4,6 +4,7 @@ import { createStore } from 'zustand/vanilla';
 import { newId } from '../domain/ids.ts';
 import { languageStore } from '../i18n/i18n.ts';
 import { createDrafts, memoryStorage, type KeyValueStorage } from '../stores/chatDrafts.ts';
+import { deferredFeedback } from '../stores/chatFeedback.ts';
 import { animationFrameScheduler } from '../stores/chatFrameBuffer.ts';
 import { createChatStore, type ChatStore } from '../stores/chatStore.ts';
 import { createConversationsStore, type ConversationsStore } from '../stores/conversationsStore.ts';
@@ -75,6 +76,7 @@ async function createChatApp(connection: AwsConnection): Promise<ChatApp> {
     drafts: createDrafts(storage, userKey),
     language: () => languageStore.getState().language,
     scheduleFrame: animationFrameScheduler,
+    feedback: deferredFeedback(),
     onSessionExpired,
     newId,
     now: () => Date.now(),

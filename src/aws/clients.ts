@@ -1,5 +1,10 @@
 // Every AWS SDK client is made here, once per credential set, from the runtime config. The SDK
 // modules load on first use, so the sign-in screen does not wait for them.
+//
+// The chat's two clients (DynamoDB for the question, Bedrock for the answer) sign with SHA-256 in
+// JavaScript: Web Crypto answers each digest in a separate task, so a request signed with it waits
+// behind whatever rendering is queued; a small request hashes in well under a millisecond in JS and
+// goes out in the same task. S3 keeps Web Crypto (large bodies).
 import type { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
 import type { BedrockClient } from '@aws-sdk/client-bedrock';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
@@ -42,17 +47,17 @@ export function createAwsClients(
     config,
     identityId,
     bedrockRuntime: once(async () => {
-      const { BedrockRuntimeClient } = await import('@aws-sdk/client-bedrock-runtime');
+      const [{ BedrockRuntimeClient }, { Sha256Js }] = await Promise.all([import('@aws-sdk/client-bedrock-runtime'), import('@smithy/core/checksum')]);
       // Retries are the app's own (backoff before the first token only), never the SDK's.
-      return new BedrockRuntimeClient({ region: config.bedrockRegion, credentials, maxAttempts: 1, ...endpoint });
+      return new BedrockRuntimeClient({ region: config.bedrockRegion, credentials, maxAttempts: 1, sha256: Sha256Js, ...endpoint });
     }),
     bedrock: once(async () => {
       const { BedrockClient } = await import('@aws-sdk/client-bedrock');
       return new BedrockClient({ region: config.bedrockRegion, credentials, ...endpoint });
     }),
     dynamodb: once(async () => {
-      const { DynamoDBClient } = await import('@aws-sdk/client-dynamodb');
-      return new DynamoDBClient({ region: config.region, credentials, ...endpoint });
+      const [{ DynamoDBClient }, { Sha256Js }] = await Promise.all([import('@aws-sdk/client-dynamodb'), import('@smithy/core/checksum')]);
+      return new DynamoDBClient({ region: config.region, credentials, sha256: Sha256Js, ...endpoint });
     }),
     s3: once(async () => {
       const { S3Client } = await import('@aws-sdk/client-s3');

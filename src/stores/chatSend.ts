@@ -5,6 +5,7 @@ import type { AnswerStatus } from '../domain/chat/streamAnswer.ts';
 import { clearMemory as clearMemoryUseCase, runChat, titleFrom } from '../domain/chat/runChat.ts';
 import { parseCommand } from '../domain/memory.ts';
 import type { Conversation, Message } from '../domain/types.ts';
+import { immediateFeedback } from './chatFeedback.ts';
 import { createFrameBuffer, type FrameBuffer } from './chatFrameBuffer.ts';
 import { activeConversation, draftKey } from './chatHistory.ts';
 import { regenerateAnswer } from '../domain/chat/runChat.ts';
@@ -19,19 +20,29 @@ interface Run {
   buffer: FrameBuffer;
   onDelta(delta: string): void;
   onStatus(status: AnswerStatus): void;
+  /** The answer's state while the screen has not caught up with a send yet (see chatFeedback.ts). */
+  hidden?: StreamingAnswer;
+  /** Brings the screen up to date at once (a send that ends before its feedback was due). */
+  showNow?: () => void;
 }
 
 export function createSendActions(set: SetChat, get: GetChat, deps: ChatDeps): SendActions {
   /** The answer in progress; a run whose id no longer matches `streaming.runId` was left behind. */
   let current: Run | undefined;
+  const feedback = deps.feedback ?? immediateFeedback;
 
   const mine = (run: Run) => get().streaming?.runId === run.runId;
 
   /** Starts an answer: one abort controller and one frame buffer per answer. */
-  const begin = (streaming: Omit<StreamingAnswer, 'runId'>): Run => {
+  const begin = (streaming: Omit<StreamingAnswer, 'runId'>, options: { hidden?: boolean } = {}): Run => {
     const runId = deps.newId();
-    const update = (change: (s: StreamingAnswer) => Partial<StreamingAnswer>) =>
+    const update = (change: (s: StreamingAnswer) => Partial<StreamingAnswer>) => {
+      if (run.hidden) {
+        if (!run.hidden.stopped) run.hidden = { ...run.hidden, ...change(run.hidden) };
+        return;
+      }
       set((s) => (s.streaming?.runId === runId && !s.streaming.stopped ? { streaming: { ...s.streaming, ...change(s.streaming) } } : {}));
+    };
     const buffer = createFrameBuffer(deps.scheduleFrame, (deltas) => update((s) => ({ text: s.text + deltas })));
     const run: Run = {
       runId,
@@ -45,11 +56,13 @@ export function createSendActions(set: SetChat, get: GetChat, deps: ChatDeps): S
       },
     };
     current = run;
-    set({ streaming: { ...streaming, runId }, notice: undefined });
+    if (options.hidden) run.hidden = { ...streaming, runId };
+    else set({ streaming: { ...streaming, runId }, notice: undefined });
     return run;
   };
 
   const end = (run: Run) => {
+    run.showNow?.();
     run.buffer.flush();
     if (current === run) current = undefined;
   };
@@ -96,27 +109,38 @@ export function createSendActions(set: SetChat, get: GetChat, deps: ChatDeps): S
     const conversationId = get().conversationId ?? deps.newId();
     const options = safeOptions();
     if (!options) return;
-    // The composer empties at once; on a failure before the question is saved the text comes back.
+    const sentDraft = get().draft;
+    // The stored draft empties at once; on a failure before the question is saved the text comes back.
     deps.drafts.set(draftKey(get().conversationId), '');
-    set({
-      draft: '',
-      pendingQuestion: { id: `pending-${deps.newId()}`, conversationId, role: 'user', text, status: 'complete', createdAt: new Date(deps.now()).toISOString() },
-    });
-    const run = begin({ phase: 'saving', text: '', attempt: 1, modelId: options.modelId, stopped: false });
+    const pendingQuestion: Message = { id: `pending-${deps.newId()}`, conversationId, role: 'user', text, status: 'complete', createdAt: new Date(deps.now()).toISOString() };
+    const run = begin({ phase: 'saving', text: '', attempt: 1, modelId: options.modelId, stopped: false }, { hidden: true });
     let saved = false;
+    /** A new conversation appears in the sidebar once its first question is saved. */
+    const announceNew = () => {
+      if (!wasNew || !mine(run)) return;
+      const now = new Date(deps.now()).toISOString();
+      const provisional: Conversation = { id: conversationId, title: titleFrom(text), modelId: options.modelId, mode: options.mode, createdAt: now, updatedAt: now, messageCount: 1 };
+      set({ conversationId });
+      deps.conversations.getState().upsert(provisional);
+      deps.conversations.getState().select(conversationId);
+    };
+    const shown = feedback(() => {
+      const streaming = run.hidden;
+      if (!streaming) return;
+      run.hidden = undefined;
+      // Whatever was typed after Enter, before the screen caught up, stays in the composer.
+      const draft = get().draft === sentDraft ? '' : get().draft;
+      set({ draft, pendingQuestion, streaming, notice: undefined });
+      if (saved) announceNew();
+    });
+    run.showNow = shown.now;
     const onStatus = (status: AnswerStatus) => {
-      if (!saved) {
-        // The first status comes right after the question and the conversation were saved.
-        saved = true;
-        if (wasNew && mine(run)) {
-          const now = new Date(deps.now()).toISOString();
-          const provisional: Conversation = { id: conversationId, title: titleFrom(text), modelId: options.modelId, mode: options.mode, createdAt: now, updatedAt: now, messageCount: 1 };
-          set({ conversationId });
-          deps.conversations.getState().upsert(provisional);
-          deps.conversations.getState().select(conversationId);
-        }
-      }
       run.onStatus(status);
+      if (saved) return;
+      // The first status comes right after the question was saved, as the next request goes out.
+      saved = true;
+      if (run.hidden) shown.ready();
+      else announceNew();
     };
     try {
       const result = await runChat(
@@ -165,7 +189,8 @@ export function createSendActions(set: SetChat, get: GetChat, deps: ChatDeps): S
     async send() {
       const state = get();
       const text = state.draft.trim();
-      if (text === '' || state.streaming) return;
+      // `current` also covers a send whose question is not on screen yet.
+      if (text === '' || state.streaming || current) return;
       const command = parseCommand(text);
       if (command) await runCommand(command);
       else await sendQuestion(text);
@@ -173,6 +198,7 @@ export function createSendActions(set: SetChat, get: GetChat, deps: ChatDeps): S
 
     stop() {
       if (!current) return;
+      current.showNow?.();
       // The text on screen freezes now; the partial answer is saved when the use case returns.
       current.buffer.flush();
       current.controller.abort();

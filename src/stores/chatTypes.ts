@@ -5,6 +5,7 @@ import type { RetryPolicy } from '../domain/chat/streamAnswer.ts';
 import type { ProviderGroup } from '../domain/models/catalog.ts';
 import type { Language, Message } from '../domain/types.ts';
 import type { Drafts } from './chatDrafts.ts';
+import type { FeedbackScheduler } from './chatFeedback.ts';
 import type { FrameScheduler } from './chatFrameBuffer.ts';
 import type { ConversationsStore } from './conversationsStore.ts';
 import type { SettingsStore } from './settingsStore.ts';
@@ -78,6 +79,8 @@ export interface ChatDeps {
   drafts: Drafts;
   language(): Language;
   scheduleFrame: FrameScheduler;
+  /** When a sent question appears on screen (default: at once). */
+  feedback?: FeedbackScheduler;
   /** Called when a service says the credentials are no longer valid (the draft is already safe). */
   onSessionExpired(): void;
   newId(): string;

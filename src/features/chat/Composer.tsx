@@ -25,6 +25,12 @@ export function Composer() {
     // Grow with the text up to the CSS max-height (then the textarea scrolls); shrink after sending.
     const el = ref.current;
     if (!el) return;
+    // An empty box is one row tall without measuring: reading scrollHeight here would force a
+    // layout in the very task that sends the question.
+    if (draft === '') {
+      el.style.height = '';
+      return;
+    }
     el.style.height = 'auto';
     el.style.height = `${el.scrollHeight + (el.offsetHeight - el.clientHeight)}px`;
   }, [draft]);
