@@ -1,11 +1,14 @@
 // S3: s3rver embedded (path-style), with the keys issued by the local identity pool registered
-// in its account, and the deployed role's rule that a user reaches only private/<identityId>/.
+// in its account, the deployed role's S3 statements for those keys (s3Policy.ts), and the
+// multipart calls s3rver lacks (s3Multipart.ts).
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { sendServiceError } from '../http.ts';
-import type { LocalService, RequestInfo, ServiceContext } from './types.ts';
+import { LocalMultipart } from './s3Multipart.ts';
+import { checkPrefix } from './s3Policy.ts';
+import type { LocalService, ServiceContext } from './types.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -43,18 +46,23 @@ export function createS3Service(ctx: ServiceContext, origins: readonly string[])
   ctx.credentials.onIssued((c) => account.DUMMY_ACCOUNT.createKeyPair(c.accessKeyId, c.secretKey));
   const handler = s3.callback();
   const ready = s3.configureBuckets();
+  const multipart = new LocalMultipart(directory);
 
   return {
     name: 's3',
     ready,
     async handle(req, res, info) {
       if (info.identityId) {
-        const denied = checkPrefix(info, ctx.state.bucket);
+        const copySource = req.headers['x-amz-copy-source'];
+        const denied = checkPrefix(info, ctx.state.bucket, typeof copySource === 'string' ? copySource : undefined);
         if (denied) {
           sendServiceError(res, 's3', { code: 'AccessDenied', message: denied, status: 403 });
+          req.resume();
           return;
         }
       }
+      // s3rver checks the access key of what it serves; what we serve ourselves needs one too.
+      if (info.accessKeyId && !isStreamingPayload(req) && (await multipart.handle(req, res, info.method, info.url))) return;
       handler(req, res);
     },
     async health() {
@@ -66,17 +74,7 @@ export function createS3Service(ctx: ServiceContext, origins: readonly string[])
   };
 }
 
-/** Object keys and list prefixes must stay under private/<identityId>/ of the app's bucket. */
-export function checkPrefix(info: RequestInfo, bucket: string): string | undefined {
-  const own = `private/${info.identityId}/`;
-  const [, bucketName = '', ...rest] = info.url.pathname.split('/');
-  const key = decodeURIComponent(rest.join('/'));
-  if (bucketName !== bucket) return `Access Denied: the app's role reaches only bucket ${bucket}`;
-  if (key === '') {
-    const prefix = info.url.searchParams.get('prefix') ?? '';
-    if (info.method === 'GET' && prefix.startsWith(own)) return undefined;
-    return `Access Denied: the bucket may only be listed with the prefix ${own}`;
-  }
-  if (!key.startsWith(own)) return `Access Denied: objects are allowed only under ${own}`;
-  return undefined;
+/** aws-chunked bodies carry chunk signatures between the bytes; s3rver decodes those itself. */
+function isStreamingPayload(req: IncomingMessage): boolean {
+  return String(req.headers['x-amz-content-sha256'] ?? '').startsWith('STREAMING-') || String(req.headers['content-encoding'] ?? '').includes('aws-chunked');
 }

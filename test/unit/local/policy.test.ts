@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkLeadingKeys } from '../../../infra/local/services/dynamodbPolicy.ts';
-import { checkPrefix } from '../../../infra/local/services/s3.ts';
+import { checkPrefix } from '../../../infra/local/services/s3Policy.ts';
 import type { RequestInfo } from '../../../infra/local/services/types.ts';
 
 const caller = { identityId: 'ap-northeast-2:aaa', table: 'seoyeon-local' };
@@ -48,6 +48,26 @@ describe('the S3 prefix rule', () => {
     expect(checkPrefix(info('GET', '/seoyeon-local/private/ap-northeast-2:bbb/a.txt'), 'seoyeon-local')).toMatch(/only under/);
     expect(checkPrefix(info('GET', `/other-bucket/${own}/a.txt`), 'seoyeon-local')).toMatch(/only bucket/);
     expect(checkPrefix(info('GET', '/seoyeon-local?list-type=2'), 'seoyeon-local')).toMatch(/listed with the prefix/);
-    expect(checkPrefix(info('DELETE', '/seoyeon-local'), 'seoyeon-local')).toMatch(/listed with the prefix/);
+    expect(checkPrefix(info('DELETE', '/seoyeon-local'), 'seoyeon-local')).toMatch(/does not allow s3:DeleteBucket/);
+  });
+
+  it('allows the multipart calls lib-storage makes, and only those', () => {
+    const key = `/seoyeon-local/${own}/documents/d1/big.pdf`;
+    expect(checkPrefix(info('POST', `${key}?uploads`), 'seoyeon-local')).toBeUndefined();
+    expect(checkPrefix(info('PUT', `${key}?partNumber=2&uploadId=abc`), 'seoyeon-local')).toBeUndefined();
+    expect(checkPrefix(info('POST', `${key}?uploadId=abc`), 'seoyeon-local')).toBeUndefined();
+    expect(checkPrefix(info('DELETE', `${key}?uploadId=abc`), 'seoyeon-local')).toBeUndefined();
+    expect(checkPrefix(info('GET', `${key}?uploadId=abc`), 'seoyeon-local')).toMatch(/s3:ListMultipartUploadParts/);
+    expect(checkPrefix(info('GET', `/seoyeon-local?uploads&prefix=${own}/`), 'seoyeon-local')).toMatch(/s3:ListBucketMultipartUploads/);
+  });
+
+  it('allows a presigned GET with response overrides, and denies ACLs, tags, batch deletes and copies from others', () => {
+    const key = `/seoyeon-local/${own}/documents/d1/a.pdf`;
+    expect(checkPrefix(info('GET', `${key}?response-content-type=application%2Fpdf&X-Amz-Expires=900`), 'seoyeon-local')).toBeUndefined();
+    expect(checkPrefix(info('PUT', `${key}?acl`), 'seoyeon-local')).toMatch(/s3:PutObjectAcl/);
+    expect(checkPrefix(info('PUT', `${key}?tagging`), 'seoyeon-local')).toMatch(/s3:PutObjectTagging/);
+    expect(checkPrefix(info('POST', '/seoyeon-local?delete'), 'seoyeon-local')).toMatch(/DeleteObjects/);
+    expect(checkPrefix(info('PUT', key), 'seoyeon-local', `/seoyeon-local/${own}/documents/d0/b.pdf`)).toBeUndefined();
+    expect(checkPrefix(info('PUT', key), 'seoyeon-local', '/seoyeon-local/private/ap-northeast-2:bbb/b.pdf')).toMatch(/copy/);
   });
 });
