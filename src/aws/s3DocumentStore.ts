@@ -6,6 +6,7 @@ import {
   GetObjectCommand,
   ListObjectsV2Command,
   PutObjectCommand,
+  UploadPartCommand,
   type S3Client,
 } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
@@ -33,6 +34,53 @@ function safeFileName(name: string): string {
   return cleaned;
 }
 
+// What the browser needs to show the original inline. File pickers often give no type (or Excel's
+// for CSV); the stored Content-Type is what the presigned GET answers with.
+const TYPES_BY_EXTENSION: Record<string, string> = {
+  pdf: 'application/pdf',
+  txt: 'text/plain',
+  text: 'text/plain',
+  md: 'text/plain',
+  csv: 'text/csv',
+  tsv: 'text/tab-separated-values',
+};
+
+export function storedContentType(fileName: string, given: string): string {
+  const extension = /\.([^.]+)$/.exec(fileName)?.[1]?.toLowerCase() ?? '';
+  const byName = TYPES_BY_EXTENSION[extension];
+  if (byName) return byName;
+  return given.trim() === '' ? 'application/octet-stream' : given;
+}
+
+/**
+ * How the presigned GET presents the original: PDFs as PDF, text of any kind as viewable text;
+ * undefined (the type it was stored with) when the name does not tell.
+ */
+export function viewContentType(fileName: string, encoding?: string): string | undefined {
+  const stored = storedContentType(fileName, '');
+  if (stored === 'application/octet-stream') return undefined;
+  if (!stored.startsWith('text/')) return stored;
+  return encoding && /^[\w-]+$/.test(encoding) ? `text/plain; charset=${encoding}` : 'text/plain';
+}
+
+// encodeURIComponent leaves ' ( ) * as they are, which RFC 5987 values may not contain.
+function encodeRfc5987(value: string): string {
+  return encodeURIComponent(value).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+
+/**
+ * The client as lib-storage sees it, with `signal` on every request that carries file bytes
+ * (PutObject for a small file, UploadPart). Create/Complete/AbortMultipartUpload go out
+ * unsignalled, so a cancelled upload can still be aborted on the server.
+ */
+function cancellable(client: S3Client, signal: AbortSignal): S3Client {
+  const send = ((command: object, options?: object) => {
+    const carriesBytes = command instanceof UploadPartCommand || command instanceof PutObjectCommand;
+    return (client.send as (c: object, o?: object) => Promise<unknown>)(command, carriesBytes ? { ...options, abortSignal: signal } : options);
+  }) as S3Client['send'];
+  return new Proxy(client, { get: (target, property, receiver) => (property === 'send' ? send : Reflect.get(target, property, receiver)) });
+}
+
 function checkDocumentId(id: string): string {
   if (id === '' || /[/\\#]/.test(id)) throw new AppError('validation', { message: `invalid document id "${id}"` });
   return id;
@@ -53,33 +101,43 @@ export class S3DocumentStore implements DocumentStore {
     input: { documentId: string; fileName: string; contentType: string; body: Blob | Uint8Array },
     options: { signal: AbortSignal; onProgress?: (progress: UploadProgress) => void },
   ): Promise<{ key: string }> {
-    const key = this.folder(input.documentId) + safeFileName(input.fileName);
+    const fileName = safeFileName(input.fileName);
+    const key = this.folder(input.documentId) + fileName;
     const { signal, onProgress } = options;
     const client = await this.clients.s3();
     // Checked after the await: Stop may come while the client is still loading.
     if (signal.aborted) throw new AppError('aborted');
     const totalBytes = input.body instanceof Blob ? input.body.size : input.body.byteLength;
+    // Cancelling is done by failing the byte-carrying requests rather than by Upload.abort(): that
+    // one rejects at once and sends AbortMultipartUpload later, unawaited, while the parts already
+    // in flight run to their end. This way the requests stop, lib-storage aborts the multipart
+    // upload (leavePartsOnError: false), and only then does done() reject.
     const upload = new Upload({
-      client,
-      params: { Bucket: this.bucket, Key: key, Body: input.body, ContentType: input.contentType },
+      client: cancellable(client, signal),
+      params: { Bucket: this.bucket, Key: key, Body: input.body, ContentType: storedContentType(fileName, input.contentType) },
       partSize: PART_BYTES,
       queueSize: 2,
-      // An abandoned multipart upload would keep billing for its parts.
       leavePartsOnError: false,
     });
     upload.on('httpUploadProgress', (progress) => {
       onProgress?.({ loadedBytes: progress.loaded ?? 0, totalBytes: progress.total ?? totalBytes });
     });
-    const onAbort = () => void upload.abort().catch(() => undefined);
-    signal.addEventListener('abort', onAbort, { once: true });
+    let failure: unknown;
     try {
       await upload.done();
-      return { key };
+      if (!signal.aborted) return { key };
     } catch (e) {
-      throw signal.aborted ? new AppError('aborted', { cause: e }) : toAppError(e, 'storage');
-    } finally {
-      signal.removeEventListener('abort', onAbort);
+      if (!signal.aborted) throw toAppError(e, 'storage');
+      failure = e;
     }
+    // Cancelled: a PutObject or CompleteMultipartUpload may have landed just before the signal.
+    // `aborted` promises the caller that nothing of the file is left in the bucket.
+    try {
+      await client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: key }));
+    } catch (e) {
+      throw toAppError(e, 'storage');
+    }
+    throw new AppError('aborted', { cause: failure });
   }
 
   async putText(documentId: string, text: string): Promise<{ key: string }> {
@@ -105,13 +163,19 @@ export class S3DocumentStore implements DocumentStore {
     }
   }
 
-  /** Names the download after the original (Korean names included, RFC 5987) and opens it in the browser. */
-  async downloadUrl(documentId: string, fileName: string): Promise<string> {
+  /**
+   * A link that opens the original in the browser, named after it (Korean names included,
+   * RFC 5987). Text files are served as text/plain, which browsers show rather than download
+   * (text/csv is downloaded), with the charset they were read in when the caller knows it.
+   */
+  async downloadUrl(documentId: string, fileName: string, options: { encoding?: string } = {}): Promise<string> {
     const name = safeFileName(fileName);
+    const viewAs = viewContentType(name, options.encoding);
     const command = new GetObjectCommand({
       Bucket: this.bucket,
       Key: this.folder(documentId) + name,
-      ResponseContentDisposition: `inline; filename*=UTF-8''${encodeURIComponent(name)}`,
+      ResponseContentDisposition: `inline; filename*=UTF-8''${encodeRfc5987(name)}`,
+      ...(viewAs ? { ResponseContentType: viewAs } : {}),
     });
     try {
       return await getSignedUrl(await this.clients.s3(), command, { expiresIn: LINK_SECONDS });
