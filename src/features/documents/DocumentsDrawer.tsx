@@ -1,0 +1,25 @@
+import { useId } from 'react';
+import type { DocumentsStore } from '../../stores/documentsStore.ts';
+import { DocumentsPanel } from './DocumentsPanel.tsx';
+import { Modal } from './Modal.tsx';
+
+interface Props {
+  store: DocumentsStore;
+  onClose(): void;
+  /** Where focus goes if the button that opened the drawer is gone (e.g. the layout changed). */
+  returnFocus?: (() => HTMLElement | null | undefined) | undefined;
+}
+
+/**
+ * The documents panel as a sheet from the right (full width on a phone), modal like the other
+ * dialogs: focus inside while open, Escape closes, focus back to the opener. Render it only while
+ * open: `{open && <DocumentsDrawer store={…} onClose={…} />}`.
+ */
+export function DocumentsDrawer({ store, onClose, returnFocus }: Props) {
+  const titleId = useId();
+  return (
+    <Modal labelledBy={titleId} className="documents-drawer" onClose={onClose} returnFocus={returnFocus} testId="documents-drawer">
+      <DocumentsPanel store={store} onClose={onClose} titleId={titleId} />
+    </Modal>
+  );
+}
