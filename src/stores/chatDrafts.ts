@@ -50,3 +50,19 @@ export function memoryStorage(): KeyValueStorage {
     removeItem: (k) => void map.delete(k),
   };
 }
+
+/** An on/off choice per conversation, remembered like drafts (e.g. "answer from my documents"). */
+export interface ConversationFlags {
+  get(conversationKey: string): boolean;
+  set(conversationKey: string, on: boolean): void;
+  move(fromKey: string, toKey: string): void;
+}
+
+export function createConversationFlags(storage: KeyValueStorage, userKey: string, name: string): ConversationFlags {
+  const drafts = createDrafts(storage, `${userKey}.${name}`);
+  return {
+    get: (conversationKey) => drafts.get(conversationKey) === '1',
+    set: (conversationKey, on) => drafts.set(conversationKey, on ? '1' : ''),
+    move: (fromKey, toKey) => drafts.move(fromKey, toKey),
+  };
+}

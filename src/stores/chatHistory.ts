@@ -13,7 +13,7 @@ export function activeConversation(deps: ChatDeps, id: string | undefined): Conv
   return id ? deps.conversations.getState().conversations.find((c) => c.id === id) : undefined;
 }
 
-type HistoryActions = Pick<ChatState, 'open' | 'loadOlder' | 'setDraft' | 'setModel' | 'setMode' | 'dismissNotice'>;
+type HistoryActions = Pick<ChatState, 'open' | 'loadOlder' | 'setDraft' | 'setModel' | 'setMode' | 'setUseDocuments' | 'dismissNotice'>;
 
 export function createHistoryActions(set: SetChat, get: GetChat, deps: ChatDeps): HistoryActions {
   const pageSize = deps.pageSize ?? DEFAULT_PAGE_SIZE;
@@ -58,6 +58,7 @@ export function createHistoryActions(set: SetChat, get: GetChat, deps: ChatDeps)
         draft: deps.drafts.get(draftKey(conversationId)),
         modelId: conversation?.modelId || deps.settings.getState().defaultModelId,
         mode: conversation?.mode || 'chat',
+        useDocuments: deps.documentFlags?.get(draftKey(conversationId)) ?? false,
         historyPhase: conversationId ? 'loading' : 'ready',
       });
       if (!conversationId) return;
@@ -105,6 +106,11 @@ export function createHistoryActions(set: SetChat, get: GetChat, deps: ChatDeps)
       if (mode === get().mode) return;
       set({ mode });
       await saveChoice({ mode });
+    },
+
+    setUseDocuments(on) {
+      deps.documentFlags?.set(draftKey(get().conversationId), on);
+      set({ useDocuments: on });
     },
 
     dismissNotice() {

@@ -121,6 +121,7 @@ export function createSendActions(set: SetChat, get: GetChat, deps: ChatDeps): S
       const now = new Date(deps.now()).toISOString();
       const provisional: Conversation = { id: conversationId, title: titleFrom(text), modelId: options.modelId, mode: options.mode, createdAt: now, updatedAt: now, messageCount: 1 };
       set({ conversationId });
+      deps.documentFlags?.move(draftKey(undefined), conversationId);
       deps.conversations.getState().upsert(provisional);
       deps.conversations.getState().select(conversationId);
     };

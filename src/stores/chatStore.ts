@@ -17,6 +17,7 @@ export function createChatStore(deps: ChatDeps) {
     draft: deps.drafts.get(NEW_CONVERSATION_KEY),
     modelId: deps.settings.getState().defaultModelId,
     mode: 'chat',
+    useDocuments: deps.documentFlags?.get(NEW_CONVERSATION_KEY) ?? false,
     ...createHistoryActions(set, get, deps),
     ...createSendActions(set, get, deps),
   }));

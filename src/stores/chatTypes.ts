@@ -4,7 +4,7 @@ import type { ChatPorts } from '../domain/chat/runChat.ts';
 import type { RetryPolicy } from '../domain/chat/streamAnswer.ts';
 import type { ProviderGroup } from '../domain/models/catalog.ts';
 import type { Language, Message } from '../domain/types.ts';
-import type { Drafts } from './chatDrafts.ts';
+import type { ConversationFlags, Drafts } from './chatDrafts.ts';
 import type { FeedbackScheduler } from './chatFeedback.ts';
 import type { FrameScheduler } from './chatFrameBuffer.ts';
 import type { ConversationsStore } from './conversationsStore.ts';
@@ -56,6 +56,8 @@ export interface ChatState {
   /** The model and mode of the open conversation (or of the next new one). */
   modelId: string;
   mode: string;
+  /** Answer from the user's documents (search, then cite) in the open conversation. */
+  useDocuments: boolean;
 
   open(conversationId: string | undefined): Promise<void>;
   loadOlder(): Promise<void>;
@@ -67,6 +69,7 @@ export interface ChatState {
   clearMemory(): Promise<void>;
   setModel(modelId: string): Promise<void>;
   setMode(mode: string): Promise<void>;
+  setUseDocuments(on: boolean): void;
   dismissNotice(): void;
   /** Aborts a running answer and drops timers (on sign-out). */
   dispose(): void;
@@ -77,6 +80,8 @@ export interface ChatDeps {
   conversations: ConversationsStore;
   settings: SettingsStore;
   drafts: Drafts;
+  /** Per conversation: whether questions are answered from the user's documents. */
+  documentFlags?: ConversationFlags;
   language(): Language;
   scheduleFrame: FrameScheduler;
   /** When a sent question appears on screen (default: at once). */

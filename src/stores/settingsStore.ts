@@ -16,9 +16,11 @@ export interface ChatSettings {
   /** Undefined asks for the model's default length. */
   maxTokens?: number;
   memoryTurns: number;
+  /** Lists the cited documents under answers from documents (the toggle under each list). */
+  showSources: boolean;
 }
 
-export const DEFAULT_SETTINGS: ChatSettings = { temperature: 0.5, memoryTurns: DEFAULT_MEMORY_TURNS };
+export const DEFAULT_SETTINGS: ChatSettings = { temperature: 0.5, memoryTurns: DEFAULT_MEMORY_TURNS, showSources: true };
 
 export type ModelsPhase = 'idle' | 'loading' | 'ready' | 'error';
 
@@ -52,6 +54,7 @@ export function normalizeSettings(input: Partial<ChatSettings>): ChatSettings {
   const out: ChatSettings = {
     temperature: clamp(Number.isFinite(input.temperature) ? Number(input.temperature) : DEFAULT_SETTINGS.temperature, 0, 1),
     memoryTurns: clamp(Math.round(Number.isFinite(input.memoryTurns) ? Number(input.memoryTurns) : DEFAULT_MEMORY_TURNS), 0, 50),
+    showSources: input.showSources !== false,
   };
   if (input.topP !== undefined && Number.isFinite(input.topP)) out.topP = clamp(input.topP, 0, 1);
   if (input.maxTokens !== undefined && Number.isFinite(input.maxTokens) && input.maxTokens > 0) {

@@ -110,3 +110,25 @@ describe('chat store: the network goes before the screen', () => {
     expect(shown.filter((s) => s === 'once')).toHaveLength(1);
   });
 });
+
+describe('chat store: answering from documents is a choice per conversation', () => {
+  it('follows a new conversation once it has an id, and is remembered per conversation', async () => {
+    const t = makeChat({ scripts: [answer(['네.']), answer(['또 네.'])] });
+    expect(t.chat.getState().useDocuments).toBe(false);
+    t.chat.getState().setUseDocuments(true);
+    await ask(t.chat, '문서에서 찾아 줘');
+    const first = t.chat.getState().conversationId!;
+    expect(t.chat.getState().useDocuments).toBe(true);
+
+    await t.chat.getState().open(undefined);
+    expect(t.chat.getState().useDocuments).toBe(false);
+    await ask(t.chat, '그냥 대화');
+    const second = t.chat.getState().conversationId!;
+    expect(second).not.toBe(first);
+
+    await t.chat.getState().open(first);
+    expect(t.chat.getState().useDocuments).toBe(true);
+    await t.chat.getState().open(second);
+    expect(t.chat.getState().useDocuments).toBe(false);
+  });
+});

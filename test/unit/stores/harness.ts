@@ -2,7 +2,7 @@
 import { vi } from 'vitest';
 import type { FeedbackScheduler } from '../../../src/stores/chatFeedback.ts';
 import { createChatStore } from '../../../src/stores/chatStore.ts';
-import { createDrafts, memoryStorage, type KeyValueStorage } from '../../../src/stores/chatDrafts.ts';
+import { createConversationFlags, createDrafts, memoryStorage, type KeyValueStorage } from '../../../src/stores/chatDrafts.ts';
 import { createConversationsStore } from '../../../src/stores/conversationsStore.ts';
 import { createHistoryStore } from '../../../src/stores/historyStore.ts';
 import { createSettingsStore } from '../../../src/stores/settingsStore.ts';
@@ -40,6 +40,7 @@ export function makeChat(options: { scripts?: Script[]; repository?: FakeReposit
     conversations,
     settings,
     drafts: createDrafts(storage, 'user-1'),
+    documentFlags: createConversationFlags(storage, 'user-1', 'documents'),
     language: () => 'ko',
     scheduleFrame: frames.schedule,
     ...(options.feedback ? { feedback: options.feedback } : {}),

@@ -50,11 +50,16 @@ describe('settings store: sampling settings', () => {
     const storage = memoryStorage();
     const deps = { catalog: new FakeCatalog([]), storage, bedrockRegion: 'us-west-2', defaultModelId: 'x' };
     const store = createSettingsStore(deps);
-    store.getState().update({ temperature: 3, topP: 0.8, maxTokens: 512, memoryTurns: 4 });
-    expect(store.getState().settings).toEqual({ temperature: 1, topP: 0.8, maxTokens: 512, memoryTurns: 4 });
-    expect(createSettingsStore(deps).getState().settings).toEqual({ temperature: 1, topP: 0.8, maxTokens: 512, memoryTurns: 4 });
+    store.getState().update({ temperature: 3, topP: 0.8, maxTokens: 512, memoryTurns: 4, showSources: false });
+    expect(store.getState().settings).toEqual({ temperature: 1, topP: 0.8, maxTokens: 512, memoryTurns: 4, showSources: false });
+    expect(createSettingsStore(deps).getState().settings).toEqual({ temperature: 1, topP: 0.8, maxTokens: 512, memoryTurns: 4, showSources: false });
     store.getState().update({ topP: undefined });
     expect(store.getState().settings.topP).toBeUndefined();
+  });
+
+  it('shows the sources of answers from documents unless the reader hid them', () => {
+    expect(normalizeSettings({}).showSources).toBe(true);
+    expect(normalizeSettings({ showSources: false }).showSources).toBe(false);
   });
 
   it('asks for the model default length when none is set, and never more than the model can return', () => {
