@@ -60,6 +60,25 @@ export function splitSentences(line: string): string[] {
     .filter((s) => s.length >= 4 && terms(s).length > 0);
 }
 
+const LONE_TAG = /^\s*<\/?[a-zA-Z][\w-]*(\s[^>]*)?>\s*$/;
+// "[부분 2/5]", "[Part 2/5]": the labels a combining summary call puts above each part summary.
+const PART_LABEL = /^\s*\[[^\]\d][^\]]{0,40}\]\s*$/;
+
+/**
+ * A numbered passage opens with its source in parentheses, "(회사 소개 (최종).pdf · p.3)"; that
+ * label is for citing, not material. Titles may hold parentheses, so the match is balanced.
+ */
+export function withoutLabel(passage: string): string {
+  const text = passage.trimStart();
+  if (!text.startsWith('(')) return passage;
+  let depth = 0;
+  for (let i = 0; i < Math.min(text.length, 400); i += 1) {
+    if (text[i] === '(') depth += 1;
+    else if (text[i] === ')' && --depth === 0) return text.slice(i + 1).trimStart();
+  }
+  return passage;
+}
+
 function cleanLine(line: string): string {
   return line
     .replace(/<\/?[a-zA-Z][\w-]*(\s[^>]*)?>/g, ' ')
@@ -81,12 +100,12 @@ export function paragraphsOf(text: string, strictness: Strictness): Paragraph[] 
     if (numbered) {
       close();
       current = { sentences: [], citation: numbered[1]! };
-    } else if (raw.trim() === '' || /^\s*#{1,6}\s/.test(raw) || /^\s*<\/?[a-zA-Z][\w-]*(\s[^>]*)?>\s*$/.test(raw)) {
-      // Blank lines, headings and lone tags end a plain paragraph; a passage runs to the next [n].
+    } else if (raw.trim() === '' || /^\s*#{1,6}\s/.test(raw) || LONE_TAG.test(raw) || PART_LABEL.test(raw)) {
+      // Blank lines, headings, lone tags and part labels end a plain paragraph; a passage runs to the next [n].
       if (!current?.citation) close();
       continue;
     }
-    const line = cleanLine(numbered ? numbered[2]! : raw);
+    const line = cleanLine(numbered ? withoutLabel(numbered[2]!) : raw);
     if (!line) continue;
     current ??= { sentences: [] };
     for (const sentence of splitSentences(line)) {
@@ -106,18 +125,29 @@ function isInstruction(sentence: string, strictness: Strictness): boolean {
 // The engine's own earlier notes are not material.
 const OWN_NOTE = /LOCAL_LLM_URL/;
 
+// What the app wraps in <document>, <passages> or <history> is the user's data: a sentence in it
+// that reads like an instruction ("You are required to…") is still material.
+const DATA_BLOCK = /<(document|passages|history)>([\s\S]*?)<\/\1>/gi;
+
+function taggedData(text: string): { data: string[]; other: string } {
+  const data = [...text.matchAll(DATA_BLOCK)].map((m) => m[2]!);
+  return { data, other: text.replace(DATA_BLOCK, '\n\n') };
+}
+
 export function gatherMaterial(request: ChatRequest): Material {
   const turns = request.turns;
   let lastUser = turns.length - 1;
   while (lastUser >= 0 && turns[lastUser]!.role !== 'user') lastUser -= 1;
   const latest = turns[lastUser]?.text ?? '';
   const { question, rest } = splitQuestion(latest);
+  const { data, other } = taggedData(rest);
   const paragraphs: Paragraph[] = [
     ...paragraphsOf(request.system, 'system'),
     ...turns
       .filter((t, i) => i !== lastUser && !OWN_NOTE.test(t.text))
       .flatMap((t) => paragraphsOf(t.text, 'none')),
-    ...paragraphsOf(rest, 'turn'),
+    ...data.flatMap((block) => paragraphsOf(block, 'none')),
+    ...paragraphsOf(other, 'turn'),
   ];
   const questionKey = question.replace(/\s+/g, ' ');
   for (const p of paragraphs) p.sentences = p.sentences.filter((s) => s !== questionKey && !/[?？]$/.test(s));

@@ -76,6 +76,13 @@ function cite(c: Candidate, numbered: boolean): string {
   return numbered && c.citation ? `${c.text} [${c.citation}]` : c.text;
 }
 
+/** Sentences in order; a run of sentences from the same passage is cited once, after the run. */
+function citeRuns(chosen: Candidate[], numbered: boolean): string {
+  return chosen
+    .map((c, i) => (chosen[i + 1]?.citation !== undefined && chosen[i + 1]?.citation === c.citation ? c.text : cite(c, numbered)))
+    .join(' ');
+}
+
 /** The best-matching sentences in their original order, or undefined when nothing matches. */
 export function extract(material: Material): string | undefined {
   const pool = candidates(material.paragraphs);
@@ -93,10 +100,10 @@ export function extract(material: Material): string | undefined {
   const chosen = scored
     .filter((s) => s.score >= best.score * 0.6 || s.c.position === best.c.position + 1)
     .slice(0, MAX_SENTENCES);
-  return chosen
-    .sort((a, b) => a.c.position - b.c.position)
-    .map((s) => cite(s.c, material.numbered))
-    .join(' ');
+  return citeRuns(
+    chosen.sort((a, b) => a.c.position - b.c.position).map((s) => s.c),
+    material.numbered,
+  );
 }
 
 /** Leading sentences of the paragraphs closest to the whole material, in document order. */
@@ -115,8 +122,24 @@ export function summarize(material: Material): string | undefined {
     .join('\n');
 }
 
+// The app's condense call (domain/documents/rag.ts) names its task with these words.
+const CONDENSE = /standalone question|독립된 질문/i;
+
+/**
+ * A condense call wants the follow-up rewritten so it stands alone. Rewriting needs a model; the
+ * question as asked is the honest answer (and quoting the history would search for the wrong thing).
+ */
+function condensed(request: ChatRequest): string | undefined {
+  if (!CONDENSE.test(request.system)) return undefined;
+  const last = [...request.turns].reverse().find((t) => t.role === 'user');
+  const tagged = last && /<question>([\s\S]*?)<\/question>/i.exec(last.text);
+  return tagged ? tagged[1]!.trim() : undefined;
+}
+
 /** The whole offline answer for a request, before streaming. */
 export function offlineAnswer(request: ChatRequest): string {
+  const standalone = condensed(request);
+  if (standalone) return standalone;
   const material = gatherMaterial(request);
   const lang: Lang = hasHangul(material.question) ? 'ko' : 'en';
   if (TRANSLATE.test(material.question)) return note(lang, 'translate');
