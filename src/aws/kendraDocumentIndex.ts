@@ -85,8 +85,10 @@ export class KendraDocumentIndex implements DocumentIndex {
   }
 
   /**
-   * Kendra indexes asynchronously: PROCESSING/UPDATED/RECEIVING (and a brief NOT_FOUND right after
-   * the put) are still `pending`; INDEXED is done; FAILED carries Kendra's reason.
+   * Kendra indexes asynchronously: NOT_FOUND (briefly, right after the put), PROCESSING and
+   * UPDATED are still `pending`; INDEXED is done; FAILED and UPDATE_FAILED carry Kendra's reason.
+   * An entry in `Errors` means the status could not be read this time: an InternalError is worth
+   * asking again (pending), anything else (a bad id) will not change (failed).
    */
   async status(documentId: string): Promise<{ state: IndexState; reason?: string }> {
     const { client, indexId } = await kendraTarget(this.clients);
@@ -98,10 +100,19 @@ export class KendraDocumentIndex implements DocumentIndex {
       throw kendraError(e);
     }
     const error = output.Errors?.find((e) => e.DocumentId === id);
-    if (error) return { state: 'failed', reason: error.ErrorMessage ?? error.ErrorCode ?? 'unknown' };
+    if (error) {
+      if (error.ErrorCode === 'InternalError') return { state: 'pending' };
+      return { state: 'failed', reason: error.ErrorMessage ?? error.ErrorCode ?? 'unknown' };
+    }
     const entry = output.DocumentStatusList?.find((d) => d.DocumentId === id);
-    if (entry?.DocumentStatus === 'INDEXED') return { state: 'indexed' };
-    if (entry?.DocumentStatus === 'FAILED') return { state: 'failed', reason: entry.FailureReason ?? entry.FailureCode ?? 'unknown' };
-    return { state: 'pending' };
+    switch (entry?.DocumentStatus) {
+      case 'INDEXED':
+        return { state: 'indexed' };
+      case 'FAILED':
+      case 'UPDATE_FAILED':
+        return { state: 'failed', reason: entry.FailureReason ?? entry.FailureCode ?? entry.DocumentStatus };
+      default:
+        return { state: 'pending' };
+    }
   }
 }
