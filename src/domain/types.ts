@@ -108,7 +108,17 @@ export interface Message {
   /** Set when status is `partial` or `error`; `aborted` means the user pressed stop. */
   errorCode?: ErrorCode;
   citations?: Citation[];
+  /**
+   * Set on answers asked with documents on: `grounded` came from retrieved passages (see
+   * `citations`); `no-passages` found nothing and the model answered alone; `unavailable` could
+   * not search (no index, or the search failed) and the model answered alone.
+   */
+  retrieval?: RetrievalOutcome;
+  /** A document's summary posted into the conversation: which document it summarizes. */
+  document?: { id: string; fileName: string };
 }
+
+export type RetrievalOutcome = 'grounded' | 'no-passages' | 'unavailable';
 
 // ---- documents -------------------------------------------------------------------------------
 

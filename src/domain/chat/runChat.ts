@@ -1,6 +1,7 @@
 // The chat use case: save the question, send it with the conversation's memory, stream the answer,
 // save the answer with its status, usage and timings. A store calls it; tests drive it with fakes.
-import { type AppError, toAppError } from '../errors.ts';
+import { citationsFrom } from '../documents/rag.ts';
+import { AppError, toAppError } from '../errors.ts';
 import { newId as defaultNewId } from '../ids.ts';
 import { historyBudget, memoryWindow } from '../memory.ts';
 import { modelLimits } from '../models/registry.ts';
@@ -8,7 +9,10 @@ import type { CallLog, ChatModel, Clock, ConversationRepository, Sleep } from '.
 import { systemPromptFor } from '../prompts/modes.ts';
 import { sleep as defaultSleep, systemClock } from '../time.ts';
 import type { Conversation, InferenceParams, Language, Message } from '../types.ts';
-import { streamAnswer, type AnswerStatus, type RetryPolicy } from './streamAnswer.ts';
+import { groundQuestion, type DocumentGrounding, type Grounded } from './grounding.ts';
+import { streamAnswer, type AnswerResult, type AnswerStatus, type RetryPolicy } from './streamAnswer.ts';
+
+export type { DocumentGrounding } from './grounding.ts';
 
 export interface ChatPorts {
   model: ChatModel;
@@ -38,6 +42,12 @@ export interface RunChatInput {
   existing?: Conversation | null;
   memoryTurns?: number;
   retry?: RetryPolicy;
+  /**
+   * Answer from the user's documents: the question (rewritten as a standalone one when there is
+   * history) is searched first, and the answer cites the passages found. The status `searching`
+   * comes first; the question saved and shown is always the user's own text.
+   */
+  documents?: DocumentGrounding;
   signal: AbortSignal;
   onDelta?: (delta: string, text: string) => void;
   onStatus?: (status: AnswerStatus) => void;
@@ -149,29 +159,56 @@ async function answer(
   earlierWrite?: Promise<unknown>,
 ): Promise<Omit<ChatResult, 'userMessage'>> {
   const clock = ports.clock ?? systemClock;
+  const newId = ports.newId ?? defaultNewId;
   const limits = modelLimits(input.modelId);
-  const system = systemPromptFor(input.mode, input.language);
-  const memory = memoryWindow(input.history, input.userText, {
-    maxTurns: input.memoryTurns,
-    tokenBudget: historyBudget(limits, input.params.maxTokens, system),
-  });
+  const modeSystem = systemPromptFor(input.mode, input.language);
+  const windowFor = (system: string, question: string) =>
+    memoryWindow(input.history, question, {
+      maxTurns: input.memoryTurns,
+      tokenBudget: historyBudget(limits, input.params.maxTokens, system),
+    });
 
   const answerStarted = clock.now();
-  const streamed = await streamAnswer({
-    model: ports.model,
-    request: { modelId: input.modelId, prompt: { system, messages: memory.messages }, params: input.params },
-    kind: 'chat',
-    signal: input.signal,
-    clock,
-    sleep: ports.sleep ?? defaultSleep,
-    callLog: ports.callLog,
-    newId: ports.newId ?? defaultNewId,
-    conversationId: input.conversationId,
-    ...(input.retry ? { retry: input.retry } : {}),
-    ...(input.onDelta ? { onDelta: input.onDelta } : {}),
-    ...(input.onStatus ? { onStatus: input.onStatus } : {}),
-  });
-  const warnings = [...streamed.warnings];
+  let grounded: Grounded | undefined;
+  if (input.documents) {
+    input.onStatus?.({ phase: 'searching' });
+    grounded = await groundQuestion({
+      documents: input.documents,
+      question: input.userText,
+      earlier: windowFor(modeSystem, input.userText).messages.slice(0, -1),
+      system: modeSystem,
+      language: input.language,
+      modelId: input.modelId,
+      model: ports.model,
+      signal: input.signal,
+      clock,
+      callLog: ports.callLog,
+      newId,
+      conversationId: input.conversationId,
+    });
+  }
+  const system = grounded?.system ?? modeSystem;
+  // Only the current turn carries the passages; earlier turns are sent as they were asked.
+  const memory = windowFor(system, grounded?.userText ?? input.userText);
+
+  const streamed: AnswerResult = input.signal.aborted
+    ? stoppedBeforeAsking(clock.now() - answerStarted)
+    : await streamAnswer({
+        model: ports.model,
+        request: { modelId: input.modelId, prompt: { system, messages: memory.messages }, params: input.params },
+        kind: grounded?.kind ?? 'chat',
+        signal: input.signal,
+        clock,
+        sleep: ports.sleep ?? defaultSleep,
+        callLog: ports.callLog,
+        newId,
+        conversationId: input.conversationId,
+        ...(input.retry ? { retry: input.retry } : {}),
+        ...(input.onDelta ? { onDelta: input.onDelta } : {}),
+        ...(input.onStatus ? { onStatus: input.onStatus } : {}),
+      });
+  const warnings = [...(grounded?.warnings ?? []), ...streamed.warnings];
+  const cited = grounded?.retrieval === 'grounded' && streamed.text !== '' ? citationsFrom(streamed.text, grounded.passages) : [];
 
   const assistantMessage: Message = {
     id: slot.id,
@@ -186,6 +223,8 @@ async function answer(
     timings: streamed.timings,
     ...(streamed.stopReason ? { stopReason: streamed.stopReason } : {}),
     ...(streamed.error ? { errorCode: streamed.error.code } : {}),
+    ...(grounded?.retrieval ? { retrieval: grounded.retrieval } : {}),
+    ...(cited.length > 0 ? { citations: cited } : {}),
   };
   const conversation: Conversation = { ...before, modelId: input.modelId, messageCount: slot.messageCount, updatedAt: iso(clock.now()) };
   await earlierWrite;
@@ -195,7 +234,13 @@ async function answer(
   } catch (e) {
     warnings.push(toAppError(e, 'storage'));
   }
+  for (const logged of await Promise.all(grounded?.pending ?? [])) if (logged) warnings.push(logged);
   return { assistantMessage, conversation, memory: { turnsKept: memory.turnsKept, turnsDropped: memory.turnsDropped }, warnings };
+}
+
+/** Stop pressed while searching: the model is never asked, and the empty answer is kept as stopped. */
+function stoppedBeforeAsking(totalMs: number): AnswerResult {
+  return { text: '', status: 'partial', error: new AppError('aborted'), usage: {}, timings: { totalMs }, attempts: 0, warnings: [] };
 }
 
 /** The `clear memory` command: a marker after which earlier messages are not sent to the model. */

@@ -7,6 +7,8 @@ import { mergeUsage, type StopReason } from '../stream.ts';
 import type { CallKind, MessageStatus, ModelRequest, Timings, Usage } from '../types.ts';
 
 export type AnswerStatus =
+  /** Answering from documents: rewriting the question and searching, before the model is asked. */
+  | { phase: 'searching' }
   | { phase: 'waiting'; attempt: number }
   | { phase: 'retrying'; attempt: number; delayMs: number; error: AppError }
   | { phase: 'streaming' };
