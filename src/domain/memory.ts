@@ -72,6 +72,11 @@ function turnsSinceClear(history: readonly Message[]): Turn[] {
     } else if (question !== undefined && message.text.trim() !== '') {
       turns.push({ user: question, assistant: message.text, tokens: messageTokens(question) + messageTokens(message.text) });
       question = undefined;
+    } else if (message.document && message.text.trim() !== '') {
+      // A document summary posted into the conversation answers no question; the model still
+      // sees it, as the answer to a request for that summary.
+      const request = `[summary of ${message.document.fileName}]`;
+      turns.push({ user: request, assistant: message.text, tokens: messageTokens(request) + messageTokens(message.text) });
     }
   }
   return turns;

@@ -52,6 +52,7 @@ export function createSendActions(set: SetChat, get: GetChat, deps: ChatDeps): S
       onStatus: (status) => {
         if (status.phase === 'retrying') update(() => ({ phase: 'retrying', attempt: status.attempt + 1, retryDelayMs: status.delayMs }));
         else if (status.phase === 'waiting') update(() => ({ phase: 'waiting', attempt: status.attempt }));
+        else if (status.phase === 'searching') update(() => ({ phase: 'searching' }));
         else update(() => ({ phase: 'streaming' }));
       },
     };
@@ -75,9 +76,16 @@ export function createSendActions(set: SetChat, get: GetChat, deps: ChatDeps): S
   };
 
   const common = () => {
-    const { modelId, mode } = get();
+    const { modelId, mode, useDocuments } = get();
     const { settings } = deps.settings.getState();
-    return { modelId, mode, language: deps.language(), params: inferenceParams(settings, modelId), memoryTurns: settings.memoryTurns };
+    return {
+      modelId,
+      mode,
+      language: deps.language(),
+      params: inferenceParams(settings, modelId),
+      memoryTurns: settings.memoryTurns,
+      ...(useDocuments && deps.documentSearch ? { documents: deps.documentSearch } : {}),
+    };
   };
 
   /** Undefined (with a notice) when the chosen model has no known chat format. */

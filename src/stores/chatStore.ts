@@ -2,6 +2,7 @@
 // unit tests drive it with fakes and React only subscribes.
 import { createStore } from 'zustand/vanilla';
 import { NEW_CONVERSATION_KEY } from './chatDrafts.ts';
+import { createDocumentActions } from './chatDocuments.ts';
 import { createHistoryActions } from './chatHistory.ts';
 import { createSendActions } from './chatSend.ts';
 import type { ChatDeps, ChatState } from './chatTypes.ts';
@@ -20,6 +21,7 @@ export function createChatStore(deps: ChatDeps) {
     useDocuments: deps.documentFlags?.get(NEW_CONVERSATION_KEY) ?? false,
     ...createHistoryActions(set, get, deps),
     ...createSendActions(set, get, deps),
+    ...createDocumentActions(set, get, deps),
   }));
 }
 

@@ -1,9 +1,9 @@
 // State and dependencies of the chat store (see chatStore.ts for how the slices combine).
 import type { ErrorCode } from '../domain/errors.ts';
-import type { ChatPorts } from '../domain/chat/runChat.ts';
+import type { ChatPorts, DocumentGrounding } from '../domain/chat/runChat.ts';
 import type { RetryPolicy } from '../domain/chat/streamAnswer.ts';
 import type { ProviderGroup } from '../domain/models/catalog.ts';
-import type { Language, Message } from '../domain/types.ts';
+import type { DocumentRecord, Language, Message } from '../domain/types.ts';
 import type { ConversationFlags, Drafts } from './chatDrafts.ts';
 import type { FeedbackScheduler } from './chatFeedback.ts';
 import type { FrameScheduler } from './chatFrameBuffer.ts';
@@ -13,8 +13,8 @@ import type { SettingsStore } from './settingsStore.ts';
 export interface StreamingAnswer {
   /** Which send or retry this is (a left-behind run must not touch the screen). */
   runId: string;
-  /** `waiting` until the first token (typing indicator), `retrying` between attempts. */
-  phase: 'saving' | 'waiting' | 'retrying' | 'streaming';
+  /** `searching` the documents first (when on), `waiting` until the first token (typing indicator), `retrying` between attempts. */
+  phase: 'saving' | 'searching' | 'waiting' | 'retrying' | 'streaming';
   text: string;
   attempt: number;
   retryDelayMs?: number;
@@ -70,6 +70,8 @@ export interface ChatState {
   setModel(modelId: string): Promise<void>;
   setMode(mode: string): Promise<void>;
   setUseDocuments(on: boolean): void;
+  /** Puts a finished document summary into the open conversation (a new one when none is open). */
+  postSummary(record: DocumentRecord): Promise<void>;
   dismissNotice(): void;
   /** Aborts a running answer and drops timers (on sign-out). */
   dispose(): void;
@@ -82,6 +84,8 @@ export interface ChatDeps {
   drafts: Drafts;
   /** Per conversation: whether questions are answered from the user's documents. */
   documentFlags?: ConversationFlags;
+  /** How to search the user's documents; absent when the deployment has no index. */
+  documentSearch?: DocumentGrounding;
   language(): Language;
   scheduleFrame: FrameScheduler;
   /** When a sent question appears on screen (default: at once). */

@@ -76,6 +76,15 @@ describe('memoryWindow', () => {
     expect(texts(memoryWindow(history, 'Q', big).messages)).toEqual(['질문 1', '답변 1', '멈춘 질문', '도중에 멈춘 답', 'Q']);
   });
 
+  it('sends a document summary posted into the conversation as the answer to a request for it', () => {
+    const summary = { ...msg('assistant', '이 문서는 연차 규정을 다룹니다.'), document: { id: 'd1', fileName: '규정.pdf' } };
+    const window = memoryWindow([summary, ...pair(1)], 'Q', big);
+    expect(window.messages.map((m) => m.role)).toEqual(['user', 'assistant', 'user', 'assistant', 'user']);
+    expect(texts(window.messages).slice(0, 2)).toEqual(['[summary of 규정.pdf]', '이 문서는 연차 규정을 다룹니다.']);
+    // A stray answer with no question before it is still left out.
+    expect(texts(memoryWindow([msg('assistant', '떠돌이 답')], 'Q', big).messages)).toEqual(['Q']);
+  });
+
   it('drops the oldest turns first to fit the budget, never half a pair', () => {
     const long = '가'.repeat(100);
     const history = [msg('user', long), msg('assistant', long), ...pair(2), ...pair(3)];

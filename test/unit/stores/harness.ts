@@ -1,5 +1,6 @@
 // Builds the chat, conversation and settings stores over fakes, as src/app/chat.ts does over AWS.
 import { vi } from 'vitest';
+import type { DocumentGrounding } from '../../../src/domain/chat/runChat.ts';
 import type { FeedbackScheduler } from '../../../src/stores/chatFeedback.ts';
 import { createChatStore } from '../../../src/stores/chatStore.ts';
 import { createConversationFlags, createDrafts, memoryStorage, type KeyValueStorage } from '../../../src/stores/chatDrafts.ts';
@@ -10,7 +11,7 @@ import { FakeCallLog, FakeCatalog, FakeModel, FakeRepository, fakeClock, manualF
 
 export const DEFAULT_MODEL = 'us.anthropic.claude-3-5-haiku-20241022-v1:0';
 
-export function makeChat(options: { scripts?: Script[]; repository?: FakeRepository; storage?: KeyValueStorage; feedback?: FeedbackScheduler } = {}) {
+export function makeChat(options: { scripts?: Script[]; repository?: FakeRepository; storage?: KeyValueStorage; feedback?: FeedbackScheduler; documentSearch?: DocumentGrounding } = {}) {
   const repository = options.repository ?? new FakeRepository();
   const model = new FakeModel(options.scripts ?? []);
   const callLog = new FakeCallLog();
@@ -41,6 +42,7 @@ export function makeChat(options: { scripts?: Script[]; repository?: FakeReposit
     settings,
     drafts: createDrafts(storage, 'user-1'),
     documentFlags: createConversationFlags(storage, 'user-1', 'documents'),
+    ...(options.documentSearch ? { documentSearch: options.documentSearch } : {}),
     language: () => 'ko',
     scheduleFrame: frames.schedule,
     ...(options.feedback ? { feedback: options.feedback } : {}),
