@@ -22,17 +22,18 @@ export function DocumentsButton({ store, open, onClick, className }: Props) {
       className={`secondary small documents-button${className ? ` ${className}` : ''}`}
       aria-haspopup="dialog"
       aria-expanded={open}
-      aria-label={t('documents.openLabel', { count })}
       data-testid="documents-toggle"
       data-busy={busy}
       onClick={onClick}
     >
       <DocumentIcon />
-      <span className="wide-only">{t('documents.open')}</span>
+      {/* Visible words are the accessible name; on a phone the word is only visually hidden. */}
+      <span className="documents-button-label">{t('documents.open')}</span>
       {count > 0 && (
-        <span className="documents-count" aria-hidden="true">
-          {count}
-        </span>
+        <>
+          {' '}
+          <span className="documents-count">{count}</span>
+        </>
       )}
       {busy && <span className="documents-busy-dot" aria-hidden="true" />}
     </button>

@@ -6,7 +6,7 @@ import { Modal } from './Modal.tsx';
 interface Props {
   store: DocumentsStore;
   onClose(): void;
-  /** Where focus goes if the button that opened the drawer is gone (e.g. the layout changed). */
+  /** Where focus goes when the opener is unknown or gone; by default the DocumentsButton. */
   returnFocus?: (() => HTMLElement | null | undefined) | undefined;
 }
 
@@ -15,7 +15,9 @@ interface Props {
  * dialogs: focus inside while open, Escape closes, focus back to the opener. Render it only while
  * open: `{open && <DocumentsDrawer store={…} onClose={…} />}`.
  */
-export function DocumentsDrawer({ store, onClose, returnFocus }: Props) {
+const toggleButton = () => document.querySelector<HTMLElement>('[data-testid="documents-toggle"]');
+
+export function DocumentsDrawer({ store, onClose, returnFocus = toggleButton }: Props) {
   const titleId = useId();
   return (
     <Modal labelledBy={titleId} className="documents-drawer" onClose={onClose} returnFocus={returnFocus} testId="documents-drawer">

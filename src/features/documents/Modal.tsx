@@ -24,14 +24,21 @@ export function Modal({ labelledBy, describedBy, className, onClose, returnFocus
     fallback.current = returnFocus;
   }, [returnFocus]);
 
+  // Kept across React's development double run of effects, which must not change the opener.
+  const openerRef = useRef<HTMLElement | null>(null);
   useEffect(() => {
-    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     const dialog = dialogRef.current;
+    const active = document.activeElement;
+    // Safari does not focus a clicked button, so the opener may be the body: then use the fallback.
+    if (active instanceof HTMLElement && active !== document.body && !dialog?.contains(active)) openerRef.current = active;
     const autofocus = dialog?.querySelector<HTMLElement>('[data-autofocus]');
     (autofocus ?? dialog?.querySelector<HTMLElement>(FOCUSABLE) ?? dialog)?.focus();
     return () => {
-      // After the commit that removed the dialog, so a row that was deleted is really gone.
+      // After the commit that removed the dialog, so a row that was deleted is really gone; not at
+      // all when the dialog stays (the development re-run of effects).
       requestAnimationFrame(() => {
+        if (dialog?.isConnected) return;
+        const opener = openerRef.current;
         opener?.focus();
         // Gone, or disabled while its action runs (a document being deleted).
         if (!opener || document.activeElement !== opener) fallback.current?.()?.focus();
