@@ -42,7 +42,7 @@ const parser: DocumentParser = {
   },
 };
 
-function pdfBytes(size: number): Uint8Array {
+function pdfBytes(size: number): Uint8Array<ArrayBuffer> {
   const bytes = new Uint8Array(size);
   bytes.set(new TextEncoder().encode('%PDF-1.7\n'));
   for (let i = 16; i < size; i += 997) bytes[i] = i % 256;
