@@ -130,6 +130,8 @@ describe('browser role, simulated', () => {
     ["read B's object", { action: 's3:GetObject', resource: others('documents/d1/secret.pdf') }],
     ["overwrite B's object", { action: 's3:PutObject', resource: others('documents/d1/secret.pdf') }],
     ["delete B's object", { action: 's3:DeleteObject', resource: others('documents/d1/secret.pdf') }],
+    ["abort B's multipart upload", { action: 's3:AbortMultipartUpload', resource: others('documents/d1/big.pdf') }],
+    ['list the multipart uploads of the bucket', { action: 's3:ListBucketMultipartUploads', resource: bucketArn, context: { 's3:prefix': `private/${A}/` } }],
     ["list B's prefix", { action: 's3:ListBucket', resource: bucketArn, context: { 's3:prefix': `private/${B}/` } }],
     ['list the whole bucket', { action: 's3:ListBucket', resource: bucketArn, context: { 's3:prefix': '' } }],
     ['list with no prefix', { action: 's3:ListBucket', resource: bucketArn }],
