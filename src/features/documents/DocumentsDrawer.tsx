@@ -2,12 +2,15 @@ import { useId } from 'react';
 import type { DocumentsStore } from '../../stores/documentsStore.ts';
 import { DocumentsPanel } from './DocumentsPanel.tsx';
 import { Modal } from './Modal.tsx';
+import type { ModelLabel } from './modelLabel.ts';
 
 interface Props {
   store: DocumentsStore;
   onClose(): void;
   /** Where focus goes when the opener is unknown or gone; by default the DocumentsButton. */
   returnFocus?: (() => HTMLElement | null | undefined) | undefined;
+  /** Names a model for "Summary by …"; see DocumentsPanel. */
+  modelLabel?: ModelLabel | undefined;
 }
 
 /**
@@ -17,11 +20,11 @@ interface Props {
  */
 const toggleButton = () => document.querySelector<HTMLElement>('[data-testid="documents-toggle"]');
 
-export function DocumentsDrawer({ store, onClose, returnFocus = toggleButton }: Props) {
+export function DocumentsDrawer({ store, onClose, returnFocus = toggleButton, modelLabel }: Props) {
   const titleId = useId();
   return (
     <Modal labelledBy={titleId} className="documents-drawer" onClose={onClose} returnFocus={returnFocus} testId="documents-drawer">
-      <DocumentsPanel store={store} onClose={onClose} titleId={titleId} />
+      <DocumentsPanel store={store} onClose={onClose} titleId={titleId} modelLabel={modelLabel} />
     </Modal>
   );
 }

@@ -9,6 +9,7 @@ import { ConfirmRemoveDialog } from './ConfirmRemoveDialog.tsx';
 import { DocumentDropZone } from './DocumentDropZone.tsx';
 import { DocumentItem } from './DocumentItem.tsx';
 import { formatBytes } from './format.ts';
+import { ModelLabelContext, type ModelLabel } from './modelLabel.ts';
 import { CloseIcon, PaperclipIcon } from './icons.tsx';
 import { TextDialog } from './TextDialog.tsx';
 import { UploadCard } from './UploadCard.tsx';
@@ -22,6 +23,8 @@ export interface DocumentsPanelProps {
   onClose?: (() => void) | undefined;
   /** The id of the panel's heading, for a surrounding dialog's aria-labelledby. */
   titleId?: string | undefined;
+  /** Names a model for "Summary by …", e.g. from the settings store's catalogue. */
+  modelLabel?: ModelLabel | undefined;
 }
 
 /** Says when an upload finished or was cancelled; progress itself is not read out step by step. */
@@ -43,7 +46,7 @@ function useUploadAnnouncement(store: DocumentsStore): string {
 }
 
 /** Attach or drop files, follow their uploads, and work with the documents already stored. */
-export function DocumentsPanel({ store, onClose, titleId }: DocumentsPanelProps) {
+export function DocumentsPanel({ store, onClose, titleId, modelLabel }: DocumentsPanelProps) {
   const t = useT();
   const language = useStore(languageStore, (s) => s.language);
   const phase = useStore(store, (s) => s.phase);
@@ -72,7 +75,7 @@ export function DocumentsPanel({ store, onClose, titleId }: DocumentsPanelProps)
   const listed = documents.filter((d) => !uploads[d.id]);
   const cards = Object.values(uploads);
 
-  return (
+  const panel = (
     <section className="documents-panel" aria-labelledby={headingId} data-testid="documents-panel">
       <DocumentDropZone store={store} className="documents-drop">
         <div className="documents-head">
@@ -180,4 +183,5 @@ export function DocumentsPanel({ store, onClose, titleId }: DocumentsPanelProps)
       )}
     </section>
   );
+  return modelLabel ? <ModelLabelContext.Provider value={modelLabel}>{panel}</ModelLabelContext.Provider> : panel;
 }

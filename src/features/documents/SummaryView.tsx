@@ -5,6 +5,7 @@ import type { DocumentsStore } from '../../stores/documentsStore.ts';
 import { errorKey } from '../chat/errorText.ts';
 import { LazyMarkdownMessage } from '../markdown/LazyMarkdownMessage.tsx';
 import { percentOf } from './format.ts';
+import { useModelLabel } from './modelLabel.ts';
 import { ProgressBar } from './ProgressBar.tsx';
 
 /**
@@ -14,6 +15,7 @@ import { ProgressBar } from './ProgressBar.tsx';
 export function SummaryView({ store, document }: { store: DocumentsStore; document: DocumentRecord }) {
   const t = useT();
   const entry = useStore(store, (s) => s.summaries[document.id]);
+  const modelLabel = useModelLabel();
 
   if (entry?.running) {
     const progress = entry.progress;
@@ -50,7 +52,7 @@ export function SummaryView({ store, document }: { store: DocumentsStore; docume
     <details className="document-summary" data-testid="summary" open>
       <summary>{t('documents.summary')}</summary>
       <LazyMarkdownMessage className="summary-text" text={document.summary} streaming={false} />
-      {document.summaryModelId && <p className="hint">{t('documents.summaryBy', { model: document.summaryModelId })}</p>}
+      {document.summaryModelId && <p className="hint">{t('documents.summaryBy', { model: modelLabel(document.summaryModelId) })}</p>}
     </details>
   );
 }

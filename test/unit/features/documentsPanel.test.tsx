@@ -176,6 +176,17 @@ describe('documents panel', () => {
   });
 });
 
+describe('saved summaries', () => {
+  it('names the model that wrote a summary through the label it is given', async () => {
+    const { store, repository } = setup();
+    repository.records.set('d1', record('d1', '2026-01-01T00:00:00.000Z', { summary: '- 판교로 이전', summaryModelId: 'amazon.nova-lite-v1:0' }));
+    render(<DocumentsPanel store={store} modelLabel={(id) => (id === 'amazon.nova-lite-v1:0' ? 'Nova Lite' : id)} />);
+    const summary = await screen.findByTestId('summary');
+    expect(summary.textContent).toContain('판교로 이전');
+    expect(summary.textContent).toContain('Summary by Nova Lite');
+  });
+});
+
 describe('drop zone', () => {
   it('uploads the files dropped on it and says so to its owner', async () => {
     const { store } = setup();
