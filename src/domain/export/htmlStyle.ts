@@ -35,6 +35,7 @@ a { color: var(--accent); }
 .body > :first-child { margin-top: 0.4rem; }
 .body > :last-child { margin-bottom: 0.2rem; }
 .facts { margin: 0.4rem 0 0; font-size: 0.8rem; color: var(--muted); }
+.summary-of { margin: 0.2rem 0 0; font-size: 0.85rem; font-weight: 600; color: var(--accent); }
 .marker { text-align: center; font-size: 0.85rem; color: var(--muted); border-top: 1px dashed var(--border); padding-top: 0.4rem; }
 .citations { margin: 0.5rem 0 0; padding-top: 0.4rem; border-top: 1px solid var(--border); font-size: 0.88rem; }
 .citations h4 { margin: 0 0 0.2rem; font-size: 0.85rem; color: var(--muted); }

@@ -22,6 +22,7 @@ export interface FileLabels {
   stoppedByUser: string;
   errorCode: string;
   sources: string;
+  summaryOf: (fileName: string) => string;
   page: (n: number) => string;
   empty: string;
   footer: string;
@@ -46,6 +47,7 @@ export const FILE_LABELS: Readonly<Record<Language, FileLabels>> = {
     stoppedByUser: '사용자가 중지함',
     errorCode: '오류 코드',
     sources: '출처',
+    summaryOf: (name) => `문서 요약: ${name}`,
     page: (n) => `${n}쪽`,
     empty: '(내용 없음)',
     footer: '서연(Seoyeon)에서 내보낸 파일입니다. 인터넷 연결 없이 열 수 있습니다.',
@@ -68,6 +70,7 @@ export const FILE_LABELS: Readonly<Record<Language, FileLabels>> = {
     stoppedByUser: 'stopped by the user',
     errorCode: 'error code',
     sources: 'Sources',
+    summaryOf: (name) => `Summary of ${name}`,
     page: (n) => `p. ${n}`,
     empty: '(empty)',
     footer: 'Exported from Seoyeon (서연). Opens without an internet connection.',

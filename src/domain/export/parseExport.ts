@@ -166,7 +166,14 @@ function readMessage(value: unknown, path: string, conversationId: string): Mess
       path,
     ),
   );
+  put(message, 'retrieval', optional(o, 'retrieval', (v, p) => oneOf(v, ['grounded', 'no-passages', 'unavailable'] as const, p), path));
+  put(message, 'document', optional(o, 'document', readDocumentRef, path));
   return message;
+}
+
+function readDocumentRef(value: unknown, path: string): NonNullable<Message['document']> {
+  const o = object(value, path);
+  return { id: string(o, 'id', path, { empty: false }), fileName: string(o, 'fileName', path) };
 }
 
 function readEntry(value: unknown, path: string): ExportedConversation {

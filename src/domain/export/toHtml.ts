@@ -44,7 +44,8 @@ function messageHtml(message: Message, options: FormatOptions): string {
   const problem = problemText(message.status, message.errorCode, labels);
   const status =
     message.status === 'complete' ? '' : `<span class="status">${escapeHtml(labels.status[message.status])}${problem ? ` · ${escapeHtml(problem)}` : ''}</span>`;
-  const head = `<div class="message-head"><span class="role">${escapeHtml(labels.role[message.role])}</span>${timeHtml(message.createdAt, options)}${status}</div>`;
+  const summary = message.document ? `<p class="summary-of">${escapeHtml(labels.summaryOf(message.document.fileName))}</p>` : '';
+  const head = `<div class="message-head"><span class="role">${escapeHtml(labels.role[message.role])}</span>${timeHtml(message.createdAt, options)}${status}</div>${summary}`;
   const body =
     message.text === ''
       ? `<p class="muted">${escapeHtml(labels.empty)}</p>`

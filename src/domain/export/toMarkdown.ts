@@ -27,7 +27,9 @@ function messageMarkdown(message: Message, options: FormatOptions): string {
   }
   const problem = problemText(message.status, message.errorCode, labels);
   const status = message.status === 'complete' ? '' : ` · **${labels.status[message.status]}**${problem ? ` (${problem})` : ''}`;
-  const lines = [`### ${labels.role[message.role]} · ${when}${status}`, '', message.text === '' ? `*${labels.empty}*` : message.text];
+  const lines = [`### ${labels.role[message.role]} · ${when}${status}`, ''];
+  if (message.document) lines.push(`*${labels.summaryOf(oneLine(message.document.fileName))}*`, '');
+  lines.push(message.text === '' ? `*${labels.empty}*` : message.text);
   if (message.citations && message.citations.length > 0) {
     lines.push('', `**${labels.sources}**`, '', ...message.citations.map((c) => citationLine(c, labels)));
   }

@@ -32,7 +32,7 @@ describe('HistoryPanel', () => {
     fireEvent.click(screen.getByRole('button', { name: '지금 대화 내보내기' }));
     await waitFor(() => expect(saved).toHaveLength(1));
     expect(saved[0]?.fileName).toMatch(/^seoyeon-판교-사무실-c1-.*\.md$/);
-    expect(await screen.findByRole('status')).toHaveProperty('textContent', expect.stringContaining('대화 1개(메시지 6개)'));
+    expect(await screen.findByRole('status')).toHaveProperty('textContent', expect.stringContaining('대화 1개(메시지 7개)'));
 
     fireEvent.click(screen.getByRole('radio', { name: /JSON/ }));
     fireEvent.click(screen.getByRole('button', { name: '모든 대화 내보내기' }));

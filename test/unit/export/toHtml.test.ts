@@ -40,6 +40,11 @@ describe('toHtml', () => {
     expect(texts.some((t) => t.includes('그건 이미지 태그예요 <img src=x onerror=alert(1)> 그리고'))).toBe(true);
   });
 
+  it('labels a document summary with the file it summarizes', () => {
+    const doc = parse(html());
+    expect([...doc.querySelectorAll('.summary-of')].map((p) => p.textContent)).toEqual(['문서 요약: 회사 소개.pdf']);
+  });
+
   it('escapes a hostile title, model id and citation', () => {
     const seeded = richConversation('c1');
     seeded.conversation.title = '</title><script>alert(1)</script>';
@@ -103,6 +108,6 @@ describe('toHtml', () => {
     const doc = parse(html('ko', [richConversation('c1'), plainConversation('c2', 9, 2)]));
     expect(doc.querySelector('h1')?.textContent).toBe('서연 대화 내보내기');
     expect(doc.querySelectorAll('article.conversation')).toHaveLength(2);
-    expect([...doc.querySelectorAll('.contents li')].map((li) => li.textContent)).toEqual(['판교 사무실 c1 (메시지 6개)', '대화 c2 (메시지 2개)']);
+    expect([...doc.querySelectorAll('.contents li')].map((li) => li.textContent)).toEqual(['판교 사무실 c1 (메시지 7개)', '대화 c2 (메시지 2개)']);
   });
 });

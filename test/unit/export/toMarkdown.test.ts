@@ -20,6 +20,7 @@ describe('toMarkdown', () => {
     expect(text).toContain('<sub>모델 `us.anthropic.claude-3-5-haiku-20241022-v1:0` · 토큰 입력 1,200 · 출력 84 · 첫 토큰까지 310 ms · 전체 1.3 s</sub>');
     expect(text).toContain('**출처**\n\n1. 회사 소개.pdf · 2쪽 · `private/ap-northeast-2:x/documents/d1/회사 소개.pdf`\n   > 사무실은 판교에\n2. [About us](<https://example.com/about>)');
     expect(text).toMatch(/\*내보낸 시각: 2026\. 12\. 1\./);
+    expect(text).toContain('*문서 요약: 회사 소개.pdf*\n\n- 연차는 15일입니다.');
   });
 
   it('puts several conversations under one document title, in English when asked', () => {

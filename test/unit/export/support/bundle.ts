@@ -26,6 +26,7 @@ export function richConversation(id: string, newId = createIdGenerator(() => Dat
       usage: { inputTokens: 1200, outputTokens: 84 },
       timings: { ttftMs: 310, totalMs: 1290 },
       stopReason: 'end',
+      retrieval: 'grounded',
       citations: [
         { index: 1, documentId: 'd1', title: '회사 소개.pdf', uri: 'private/ap-northeast-2:x/documents/d1/회사 소개.pdf', excerpt: '사무실은 판교에', page: 2 },
         { index: 2, documentId: 'd2', title: 'About us', uri: 'https://example.com/about' },
@@ -44,6 +45,7 @@ export function richConversation(id: string, newId = createIdGenerator(() => Dat
       errorCode: 'aborted',
     }),
     message({ role: 'assistant', text: '', status: 'error', createdAt: at(6), modelId: 'amazon.nova-lite-v1:0', errorCode: 'throttled', timings: { totalMs: 50 }, stopReason: 'other' }),
+    message({ role: 'assistant', text: '- 연차는 15일입니다.', status: 'complete', createdAt: at(6), document: { id: 'd1', fileName: '회사 소개.pdf' }, modelId: 'us.anthropic.claude-3-5-haiku-20241022-v1:0' }),
   ];
   const conversation: Conversation = {
     id,
