@@ -19,14 +19,19 @@ export type FaultSpec =
    * End the next `count` Bedrock streams after `afterChunks` chunks: with an exception frame of
    * the given type, or, when `exception` is omitted, by dropping the connection.
    */
-  | { kind: 'cut'; service: 'bedrock'; afterChunks: number; exception?: StreamException; count?: number };
+  | { kind: 'cut'; service: 'bedrock'; afterChunks: number; exception?: StreamException; count?: number }
+  /**
+   * Answer the next `count` BatchGetDocumentStatus calls with PROCESSING for documents that are
+   * in the index, as Kendra does for a while after BatchPutDocument (the local index is instant).
+   */
+  | { kind: 'processing'; service: 'kendra'; count?: number };
 
 interface Armed {
   spec: FaultSpec;
   remaining: number;
 }
 
-const KINDS = new Set(['throttle', 'error', 'delay', 'cut']);
+const KINDS = new Set(['throttle', 'error', 'delay', 'cut', 'processing']);
 const SERVICES = new Set(['dynamodb', 's3', 'cognito-idp', 'cognito-identity', 'bedrock', 'kendra']);
 
 export class FaultRegistry {
@@ -45,16 +50,17 @@ export class FaultRegistry {
   }
 
   /** Take the first armed throttle/error/delay fault that matches this call. */
-  takeForCall(service: ServiceName, operation: string): Exclude<FaultSpec, { kind: 'cut' }> | undefined {
+  takeForCall(service: ServiceName, operation: string): Exclude<FaultSpec, { kind: 'cut' | 'processing' }> | undefined {
     const found = this.armed.find(
       (a) =>
         a.spec.kind !== 'cut' &&
+        a.spec.kind !== 'processing' &&
         a.spec.service === service &&
         (a.spec.operation === undefined || a.spec.operation === operation),
     );
     if (!found) return undefined;
     this.consume(found);
-    return found.spec as Exclude<FaultSpec, { kind: 'cut' }>;
+    return found.spec as Exclude<FaultSpec, { kind: 'cut' | 'processing' }>;
   }
 
   /** Take an armed stream cut for the next Bedrock stream, if any. */
@@ -63,6 +69,14 @@ export class FaultRegistry {
     if (!found) return undefined;
     this.consume(found);
     return found.spec as Extract<FaultSpec, { kind: 'cut' }>;
+  }
+
+  /** Take an armed "still processing" answer for the next BatchGetDocumentStatus, if any. */
+  takeProcessing(): boolean {
+    const found = this.armed.find((a) => a.spec.kind === 'processing');
+    if (!found) return false;
+    this.consume(found);
+    return true;
   }
 
   private consume(armed: Armed): void {
@@ -75,7 +89,7 @@ export class FaultRegistry {
 export function parseFaultSpec(input: unknown): FaultSpec | string {
   if (typeof input !== 'object' || input === null) return 'fault must be a JSON object';
   const o = input as Record<string, unknown>;
-  if (typeof o.kind !== 'string' || !KINDS.has(o.kind)) return 'kind must be one of throttle, error, delay, cut';
+  if (typeof o.kind !== 'string' || !KINDS.has(o.kind)) return 'kind must be one of throttle, error, delay, cut, processing';
   if (typeof o.service !== 'string' || !SERVICES.has(o.service)) return `unknown service: ${String(o.service)}`;
   if (o.count !== undefined && (!Number.isInteger(o.count) || (o.count as number) < 1)) {
     return 'count must be a positive integer';
@@ -85,6 +99,7 @@ export function parseFaultSpec(input: unknown): FaultSpec | string {
     if (o.service !== 'bedrock') return 'cut applies to bedrock streams only';
     if (!Number.isInteger(o.afterChunks) || (o.afterChunks as number) < 0) return 'cut needs afterChunks >= 0';
   }
+  if (o.kind === 'processing' && o.service !== 'kendra') return 'processing applies to kendra only';
   if (o.kind === 'error' && o.status !== undefined && (typeof o.status !== 'number' || o.status < 500 || o.status > 599)) {
     return 'error status must be 5xx';
   }

@@ -145,14 +145,20 @@ export function batchDelete(index: KendraIndex, failures: FailureLog, body: Reco
   return { FailedDocuments: [] };
 }
 
-export function batchGetStatus(index: KendraIndex, failures: FailureLog, body: Record<string, unknown>): Record<string, unknown> {
+/** `processing`: report indexed documents as still PROCESSING (an injected fault; the local index is instant). */
+export function batchGetStatus(
+  index: KendraIndex,
+  failures: FailureLog,
+  body: Record<string, unknown>,
+  options: { processing?: boolean } = {},
+): Record<string, unknown> {
   const list = body.DocumentInfoList;
   if (!Array.isArray(list)) throw KendraError.validation('DocumentInfoList must be a list of 1 to 10 documents.');
   const ids = idList(list.map((d: { DocumentId?: unknown } | null) => d?.DocumentId), 'DocumentInfoList');
   return {
     Errors: [],
     DocumentStatusList: ids.map((id) => {
-      if (index.get(id)) return { DocumentId: id, DocumentStatus: 'INDEXED' };
+      if (index.get(id)) return { DocumentId: id, DocumentStatus: options.processing ? 'PROCESSING' : 'INDEXED' };
       const failure = failures.get(id);
       if (failure) return { DocumentId: id, DocumentStatus: 'FAILED', FailureCode: 'InvalidRequest', FailureReason: failure };
       return { DocumentId: id, DocumentStatus: 'NOT_FOUND' };

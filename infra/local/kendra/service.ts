@@ -30,7 +30,7 @@ export function createKendraService(ctx: ServiceContext): LocalService {
   const operations: Record<string, Operation> = {
     BatchPutDocument: (body) => batchPut(index, failures, body),
     BatchDeleteDocument: (body) => batchDelete(index, failures, body),
-    BatchGetDocumentStatus: (body) => batchGetStatus(index, failures, body),
+    BatchGetDocumentStatus: (body) => batchGetStatus(index, failures, body, { processing: ctx.faults.takeProcessing() }),
     Retrieve: (body) => retrieve(index, verify, body),
     Query: (body) => query(index, verify, body),
   };

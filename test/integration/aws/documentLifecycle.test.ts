@@ -4,7 +4,7 @@
 // The parser is a stand-in (parsing is not AWS and has its own tests); everything else is real.
 import { randomUUID } from 'node:crypto';
 import { ListMultipartUploadsCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { AwsClients } from '../../../src/aws/clients.ts';
 import { DynamoDocumentRepository } from '../../../src/aws/dynamoDocumentRepository.ts';
 import { KendraDocumentIndex } from '../../../src/aws/kendraDocumentIndex.ts';
@@ -14,7 +14,7 @@ import { ingestDocument, removeDocument, type IngestStage } from '../../../src/d
 import { locatePassage, pageAt } from '../../../src/domain/documents/rag.ts';
 import type { DocumentParser } from '../../../src/domain/ports.ts';
 import type { ParsedDocument } from '../../../src/domain/types.ts';
-import { stackUrl } from '../support/stack.ts';
+import { addFault, clearFaults, stackUrl } from '../support/stack.ts';
 import { adminClients, signedInUser, type SignedInUser } from './support.ts';
 
 let alice: SignedInUser;
@@ -26,6 +26,7 @@ beforeAll(async () => {
   admin = await adminClients('admin');
 });
 afterAll(() => [alice?.clients, bob?.clients, admin].forEach((c) => c?.destroy()));
+afterEach(clearFaults);
 
 const PAGES = [
   '서연 연구소 연간 보고서. 올해 연구소는 세 개의 과제를 마쳤다.\n\n',
@@ -82,6 +83,9 @@ describe('a document from upload to deletion', () => {
 
   it('is uploaded in parts, stored with its text and record, indexed, answered from, kept from others, and deleted everywhere', async () => {
     const stages: Array<{ stage: IngestStage; done?: number; total?: number }> = [];
+    const states: Array<string | undefined> = [];
+    // Kendra reports the first status look as still processing: the record goes pending → indexed.
+    await addFault({ kind: 'processing', service: 'kendra', count: 1 });
     const record = await ingestDocument({
       file: new Blob([original], { type: 'application/pdf' }),
       fileName: '연간 보고서.pdf',
@@ -92,7 +96,9 @@ describe('a document from upload to deletion', () => {
       id: 'report',
       signal: never(),
       onStage: (s) => stages.push(s),
+      onRecord: (r) => states.push(r.indexState),
     });
+    expect(states).toEqual(['pending', 'indexed']);
     expect(record).toMatchObject({ id: 'report', status: 'ready', indexState: 'indexed', pages: 3, pageStarts: PAGE_STARTS, language: 'ko' });
     const uploading = stages.filter((s) => s.stage === 'uploading');
     expect(uploading.length).toBeGreaterThan(2);

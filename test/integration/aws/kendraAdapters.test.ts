@@ -94,6 +94,14 @@ describe('Kendra document status (BatchGetDocumentStatus)', () => {
     expect(await index.status('short-lived')).toEqual({ state: 'pending' });
   });
 
+  it('says pending while Kendra is still processing', async () => {
+    const index = new KendraDocumentIndex(alice.clients, alice.username);
+    await addFault({ kind: 'processing', service: 'kendra', count: 2 });
+    expect(await index.status('office')).toEqual({ state: 'pending' });
+    expect(await index.status('office')).toEqual({ state: 'pending' });
+    expect(await index.status('office')).toEqual({ state: 'indexed' });
+  });
+
   it("says failed with Kendra's reason for a document it refused", async () => {
     const client = await alice.clients.kendra();
     const IndexId = alice.clients.config.kendra!.indexId;

@@ -22,7 +22,15 @@ describe('injected faults', () => {
     expect(faults.takeStreamCut()).toBeUndefined();
   });
 
+  it('keeps "still processing" answers for Kendra document status, not for plain calls', () => {
+    const faults = new FaultRegistry();
+    faults.add({ kind: 'processing', service: 'kendra', count: 2 });
+    expect(faults.takeForCall('kendra', 'BatchGetDocumentStatus')).toBeUndefined();
+    expect([faults.takeProcessing(), faults.takeProcessing(), faults.takeProcessing()]).toEqual([true, true, false]);
+  });
+
   it.each([
+    [{ kind: 'processing', service: 's3' }, /kendra only/],
     [{ kind: 'explode', service: 'bedrock' }, /kind must be/],
     [{ kind: 'throttle', service: 'sqs' }, /unknown service/],
     [{ kind: 'delay', service: 's3' }, /delayMs/],
