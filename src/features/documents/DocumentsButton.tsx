@@ -22,7 +22,7 @@ export function DocumentsButton({ store, open, onClick, className }: Props) {
       className={`secondary small documents-button${className ? ` ${className}` : ''}`}
       aria-haspopup="dialog"
       aria-expanded={open}
-      data-testid="documents-toggle"
+      data-testid="documents-open"
       data-busy={busy}
       onClick={onClick}
     >

@@ -18,7 +18,7 @@ interface Props {
  * dialogs: focus inside while open, Escape closes, focus back to the opener. Render it only while
  * open: `{open && <DocumentsDrawer store={…} onClose={…} />}`.
  */
-const toggleButton = () => document.querySelector<HTMLElement>('[data-testid="documents-toggle"]');
+const toggleButton = () => document.querySelector<HTMLElement>('[data-testid="documents-open"]');
 
 export function DocumentsDrawer({ store, onClose, returnFocus = toggleButton, modelLabel }: Props) {
   const titleId = useId();

@@ -42,7 +42,7 @@ describe('documents drawer', () => {
   it('opens from its button with focus inside, and Escape in an inner dialog closes only that dialog', async () => {
     const store = makeStore();
     render(<Mounted store={store} />);
-    const button = screen.getByTestId('documents-toggle');
+    const button = screen.getByTestId('documents-open');
     expect(button.getAttribute('aria-expanded')).toBe('false');
     // A browser focuses a clicked button (Safari aside: the drawer then falls back to this button).
     button.focus();
@@ -76,7 +76,7 @@ describe('documents drawer', () => {
   it('gives focus back to the documents button when the opener is unknown', async () => {
     const store = makeStore();
     render(<Mounted store={store} />);
-    const button = screen.getByTestId('documents-toggle');
+    const button = screen.getByTestId('documents-open');
     fireEvent.click(button);
     expect(document.activeElement).not.toBe(button);
     fireEvent.keyDown(document.activeElement!, { key: 'Escape' });
