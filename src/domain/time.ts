@@ -21,3 +21,6 @@ export const sleep: Sleep = (ms, signal) =>
     }, ms);
     signal.addEventListener('abort', onAbort, { once: true });
   });
+
+/** Resolves in a later task, after everything queued as microtasks now (e.g. a request being built). */
+export const nextTask = (): Promise<void> => new Promise<void>((resolve) => setTimeout(resolve, 0));

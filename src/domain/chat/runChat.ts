@@ -7,7 +7,7 @@ import { historyBudget, memoryWindow } from '../memory.ts';
 import { modelLimits } from '../models/registry.ts';
 import type { CallLog, ChatModel, Clock, ConversationRepository, Sleep } from '../ports.ts';
 import { systemPromptFor } from '../prompts/modes.ts';
-import { sleep as defaultSleep, systemClock } from '../time.ts';
+import { nextTask, sleep as defaultSleep, systemClock } from '../time.ts';
 import type { Conversation, InferenceParams, Language, Message } from '../types.ts';
 import { groundQuestion, type DocumentGrounding, type Grounded } from './grounding.ts';
 import { streamAnswer, type AnswerResult, type AnswerStatus, type RetryPolicy } from './streamAnswer.ts';
@@ -108,11 +108,14 @@ export async function runChat(input: RunChatInput, ports: ChatPorts): Promise<Ch
     throw toAppError(e, 'storage');
   }
   // Only the question must be stored before the model is called; the conversation item is
-  // written meanwhile, so the first token is not held back by a second round trip.
-  const savingConversation = ports.conversations.saveConversation(conversation).then(
-    () => undefined,
-    (e: unknown) => toAppError(e, 'storage'),
-  );
+  // written meanwhile, so the first token is not held back by a second round trip. Its request is
+  // built a task later, once the model request (built in this task) has gone out.
+  const savingConversation = nextTask()
+    .then(() => ports.conversations.saveConversation(conversation))
+    .then(
+      () => undefined,
+      (e: unknown) => toAppError(e, 'storage'),
+    );
 
   const answered = await answer(input, ports, { id: newId(), messageCount: conversation.messageCount + 1 }, conversation, savingConversation);
   const conversationError = await savingConversation;

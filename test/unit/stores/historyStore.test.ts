@@ -99,11 +99,11 @@ describe('history store', () => {
     await store.getState().importFile(file(source.saved[0]!.content, 'backup.json'));
 
     const result = store.getState().result;
-    expect(result).toMatchObject({ kind: 'imported', fileName: 'backup.json', messages: 6 });
+    expect(result).toMatchObject({ kind: 'imported', fileName: 'backup.json', messages: 7 });
     const ids = result?.kind === 'imported' ? result.conversationIds : [];
     expect(ids).toHaveLength(1);
     expect(conversations.conversations.get(ids[0]!)?.title).toBe('판교 사무실 c1');
-    expect(conversations.messagesOf(ids[0]!)).toHaveLength(6);
+    expect(conversations.messagesOf(ids[0]!)).toHaveLength(7);
     expect(changes).toEqual([{ kind: 'imported', conversationIds: ids }]);
     expect(progress.at(-1)).toEqual({ step: 'import', done: 1, total: 1 });
     expect(store.getState().progress).toBeUndefined();
