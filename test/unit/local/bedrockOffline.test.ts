@@ -16,6 +16,8 @@ describe('Korean-aware terms', () => {
   it('drops particles, endings and question words, keeping syllable bigrams of the content', () => {
     expect(terms('서연의 사무실은 어디에 있나요?')).toEqual(['서연', '사무', '무실']);
     expect(terms('서연의 사무실은 판교에 있다.')).toEqual(['서연', '사무', '무실', '판교']);
+    // The spoken copula goes the same way as the written one.
+    expect(terms('직원은 몇 명이야?')).toEqual(terms('직원은 열두 명이다.').filter((t) => t !== '열두'));
   });
 
   it('lower-cases and stems English, dropping stop words', () => {
