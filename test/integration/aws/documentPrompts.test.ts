@@ -67,7 +67,7 @@ describe('document prompts on the local offline engine', () => {
       { role: 'assistant' as const, text: '연구소는 판교에 있다.' },
     ];
     const condense = condensePrompt(history, '그곳 직원은 몇 명이야?', 'ko');
-    const reply = await answer(model, { modelId: MODEL, prompt: condense, params: { maxTokens: 200 } });
+    const reply = await answer(model, { modelId: MODEL, prompt: condense, params: { temperature: 0, maxTokens: 200 } });
     const question = condensedQuestion(reply, '그곳 직원은 몇 명이야?');
     expect(question).toBe('그곳 직원은 몇 명이야?');
 
@@ -78,7 +78,7 @@ describe('document prompts on the local offline engine', () => {
     const text = await answer(model, {
       modelId: MODEL,
       prompt: { system: grounded.system, messages: [{ role: 'user', text: grounded.userText }] },
-      params: { maxTokens: 300 },
+      params: { temperature: 0.2, maxTokens: 300 },
     });
     expect(text).toMatch(/^연구소의 직원은 열두 명이다\..*\[\d\]$/);
     expect(text).not.toContain('(연구소 소개');
