@@ -66,8 +66,11 @@ export interface DocumentStore {
   /** Stores the extracted text beside the original; resolves with its key. */
   putText(documentId: string, text: string): Promise<{ key: string }>;
   getText(documentId: string): Promise<string>;
-  /** A presigned GET link that opens the original file. */
-  downloadUrl(documentId: string, fileName: string): Promise<string>;
+  /**
+   * A presigned GET link that opens the original file in the browser; `encoding` (a text file's,
+   * e.g. `euc-kr`) is sent as its charset so a CP949 CSV opens readable.
+   */
+  downloadUrl(documentId: string, fileName: string, options?: { encoding?: string }): Promise<string>;
   /** Removes the original and the extracted text. */
   remove(documentId: string): Promise<void>;
 }
