@@ -1,6 +1,9 @@
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { createReadStream, readdirSync, readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createRequire } from 'node:module';
+import path from 'node:path';
 
 /**
  * Under `npm start` the local stack's runtime config is served as /config.json, so the app
@@ -38,8 +41,49 @@ function serveLocalConfig(localAws: string) {
   };
 }
 
+const PDFJS_FOLDERS = ['cmaps', 'standard_fonts'] as const;
+
+/**
+ * pdf.js's CMaps and standard fonts, served under <base>pdfjs/cmaps/ and <base>pdfjs/standard_fonts/
+ * (dev middleware; copied into dist on build). pdf.js fetches them from the document worker only
+ * when a PDF needs them: without the CMaps, Korean PDFs with non-embedded CID fonts read as empty.
+ */
+export function pdfjsAssets(): Plugin {
+  const pdfjsDir = path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
+  const files = Object.fromEntries(
+    PDFJS_FOLDERS.map((folder) => [folder, new Set(readdirSync(path.join(pdfjsDir, folder)))]),
+  ) as Record<(typeof PDFJS_FOLDERS)[number], Set<string>>;
+  let base = '/';
+  return {
+    name: 'seoyeon-pdfjs-assets',
+    configResolved(config) {
+      base = config.base;
+    },
+    configureServer(server) {
+      server.middlewares.use(`${base}pdfjs`, (req: IncomingMessage, res: ServerResponse, next: () => void) => {
+        // Only names pdf.js ships are served, so no path can reach outside its folders.
+        const [, folder = '', name = '', ...rest] = decodeURIComponent((req.url ?? '').split('?')[0]!).split('/');
+        const known = (PDFJS_FOLDERS as readonly string[]).includes(folder) && rest.length === 0 &&
+          files[folder as (typeof PDFJS_FOLDERS)[number]].has(name);
+        if (!known || (req.method !== 'GET' && req.method !== 'HEAD')) return next();
+        res.setHeader('content-type', name.endsWith('.ttf') ? 'font/ttf' : 'application/octet-stream');
+        res.setHeader('cache-control', 'public, max-age=86400');
+        if (req.method === 'HEAD') return void res.end();
+        createReadStream(path.join(pdfjsDir, folder, name)).pipe(res);
+      });
+    },
+    generateBundle() {
+      for (const folder of PDFJS_FOLDERS) {
+        for (const name of files[folder]) {
+          this.emitFile({ type: 'asset', fileName: `pdfjs/${folder}/${name}`, source: readFileSync(path.join(pdfjsDir, folder, name)) });
+        }
+      }
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [react(), localRuntimeConfig()],
+  plugins: [react(), localRuntimeConfig(), pdfjsAssets()],
   // amazon-cognito-identity-js refers to `global`; without this a production build crashes at load.
   define: { global: 'globalThis' },
   server: { port: 5173, strictPort: true, host: '127.0.0.1' },
