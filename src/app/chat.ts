@@ -3,12 +3,13 @@
 import { createStore } from 'zustand/vanilla';
 import { newId } from '../domain/ids.ts';
 import { languageStore } from '../i18n/i18n.ts';
-import { createDrafts, memoryStorage, type KeyValueStorage } from '../stores/chatDrafts.ts';
+import { createConversationFlags, createDrafts, memoryStorage, type KeyValueStorage } from '../stores/chatDrafts.ts';
 import { deferredFeedback } from '../stores/chatFeedback.ts';
 import { animationFrameScheduler } from '../stores/chatFrameBuffer.ts';
 import { createChatStore, type ChatStore } from '../stores/chatStore.ts';
 import { createConversationsStore, type ConversationsStore } from '../stores/conversationsStore.ts';
-import { createSettingsStore, type SettingsStore } from '../stores/settingsStore.ts';
+import { createSettingsStore, inferenceParams, type SettingsStore } from '../stores/settingsStore.ts';
+import type { DocumentsStore } from '../stores/documentsStore.ts';
 import { createHistoryStore, type HistoryStore } from '../stores/historyStore.ts';
 import { browserDownload } from '../features/history/browserDownload.ts';
 import { sessionStore, type AwsConnection } from './session.ts';
@@ -19,6 +20,10 @@ export interface ChatApp {
   settings: SettingsStore;
   /** Export, import and "delete all my history". */
   history: HistoryStore;
+  /** Uploads, summaries and the document list. */
+  documents: DocumentsStore;
+  /** Whether questions can be answered from documents (the deployment has a search index). */
+  searchAvailable: boolean;
   dispose(): void;
 }
 
@@ -40,6 +45,9 @@ async function createChatApp(connection: AwsConnection): Promise<ChatApp> {
     { DynamoDocumentRepository },
     { S3DocumentStore },
     { KendraDocumentIndex },
+    { KendraRetriever },
+    { locatePassage, pageAt },
+    { createDocumentsApp },
   ] = await Promise.all([
     import('../aws/bedrockChatModel.ts'),
     import('../aws/bedrockModelCatalog.ts'),
@@ -48,6 +56,9 @@ async function createChatApp(connection: AwsConnection): Promise<ChatApp> {
     import('../aws/dynamoDocumentRepository.ts'),
     import('../aws/s3DocumentStore.ts'),
     import('../aws/kendraDocumentIndex.ts'),
+    import('../aws/kendraRetriever.ts'),
+    import('../domain/documents/rag.ts'),
+    import('./documents.ts'),
   ]);
   const { clients } = connection;
   const storage = browserStorage();
@@ -55,6 +66,27 @@ async function createChatApp(connection: AwsConnection): Promise<ChatApp> {
   const repository = new DynamoConversationRepository(clients);
   const callLog = new DynamoCallLog(clients);
   const onSessionExpired = () => sessionStore.getState().sessionExpired();
+  const model = new BedrockChatModel(clients);
+  const documentStore = new S3DocumentStore(clients);
+
+  // Answers from documents: Kendra finds passages of plain text, so the page of a PDF passage is
+  // found in the document's own extracted text (fetched once per document) and its page starts.
+  const texts = new Map<string, Promise<string>>();
+  let documents: DocumentsStore | undefined;
+  const locate = async (documentId: string, passageText: string): Promise<number | undefined> => {
+    const record = documents?.getState().documents.find((d) => d.id === documentId);
+    if (!record?.pageStarts?.length) return undefined;
+    let text = texts.get(documentId);
+    if (!text) {
+      text = documentStore.getText(documentId);
+      texts.set(documentId, text);
+      text.catch(() => texts.delete(documentId));
+    }
+    const offset = locatePassage(await text, passageText);
+    return offset < 0 ? undefined : pageAt(record.pageStarts, offset);
+  };
+  const searchAvailable = clients.config.kendra !== null;
+  const documentSearch = searchAvailable ? { retriever: new KendraRetriever(clients, connection.idToken), locate } : undefined;
 
   const settings = createSettingsStore({
     catalog: new BedrockModelCatalog(clients),
@@ -70,10 +102,12 @@ async function createChatApp(connection: AwsConnection): Promise<ChatApp> {
     onError: (code) => code === 'session-expired' && onSessionExpired(),
   });
   const chat = createChatStore({
-    ports: { model: new BedrockChatModel(clients), conversations: repository, callLog },
+    ports: { model, conversations: repository, callLog },
     conversations,
     settings,
     drafts: createDrafts(storage, userKey),
+    documentFlags: createConversationFlags(storage, userKey, 'documents'),
+    ...(documentSearch ? { documentSearch } : {}),
     language: () => languageStore.getState().language,
     scheduleFrame: animationFrameScheduler,
     feedback: deferredFeedback(),
@@ -88,7 +122,7 @@ async function createChatApp(connection: AwsConnection): Promise<ChatApp> {
       conversations: repository,
       callLog,
       documents: new DynamoDocumentRepository(clients),
-      documentStore: new S3DocumentStore(clients),
+      documentStore,
       ...(clients.config.kendra ? { documentIndex: new KendraDocumentIndex(clients, username) } : {}),
     },
     download: browserDownload,
@@ -96,6 +130,20 @@ async function createChatApp(connection: AwsConnection): Promise<ChatApp> {
     onChanged: () => void conversations.getState().load(),
     onError: (code) => code === 'session-expired' && onSessionExpired(),
   });
+
+  documents = await createDocumentsApp(connection, {
+    model,
+    callLog,
+    summaryModel: () => {
+      const { modelId } = chat.getState();
+      return { modelId, params: inferenceParams(settings.getState().settings, modelId) };
+    },
+    idToken: await connection.idToken(),
+    username,
+    onSummary: (record) => void chat.getState().postSummary(record),
+    onError: (code) => code === 'session-expired' && onSessionExpired(),
+  });
+  void documents.getState().load();
 
   // The sidebar decides which conversation is open; the chat pane follows.
   const unsubscribe = conversations.subscribe((state, previous) => {
@@ -112,9 +160,12 @@ async function createChatApp(connection: AwsConnection): Promise<ChatApp> {
     conversations,
     settings,
     history,
+    documents,
+    searchAvailable,
     dispose() {
       unsubscribe();
       chat.getState().dispose();
+      documents?.getState().dispose();
     },
   };
 }

@@ -7,6 +7,8 @@ import type { RuntimeConfig } from '../config/runtimeConfig.ts';
 
 export interface AwsConnection extends Connection {
   clients: AwsClients;
+  /** The signed-in user's current Cognito id token (refreshed when needed): Kendra's user token. */
+  idToken(): Promise<string>;
 }
 
 function cognitoGateway(config: RuntimeConfig): AuthGateway {
@@ -31,7 +33,7 @@ async function connect(config: RuntimeConfig, idToken: () => Promise<string>): P
   ]);
   const { identityId, provider } = await identityCredentials(config, idToken);
   const clients = createAwsClients(config, identityId, provider);
-  return { identityId, clients, close: () => clients.destroy() };
+  return { identityId, clients, idToken, close: () => clients.destroy() };
 }
 
 export const sessionStore = createSessionStore<AwsConnection>({

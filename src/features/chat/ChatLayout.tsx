@@ -6,6 +6,8 @@ import { ChatAppContext } from './chatContext.ts';
 import { ChatPane } from './ChatPane.tsx';
 import { ConversationList } from './ConversationList.tsx';
 import { CloseIcon } from './icons.tsx';
+import { DocumentDropZone, DocumentsDrawer } from '../documents/index.ts';
+import { findModel } from '../../stores/settingsStore.ts';
 
 /** While the drawer is open, Tab and Shift+Tab go round inside it. */
 function trapTab(event: KeyboardEvent, container: HTMLElement) {
@@ -34,6 +36,7 @@ export function ChatLayout() {
   const app = useStore(chatRoot, (s) => s.app);
   const error = useStore(chatRoot, (s) => s.error);
   const [drawerOpen, setDrawerOpen] = useState(false);
+  const [documentsOpen, setDocumentsOpen] = useState(false);
 
   useEffect(() => {
     if (!drawerOpen) return;
@@ -83,8 +86,17 @@ export function ChatLayout() {
           <ConversationList onOpened={close} />
         </aside>
         {drawerOpen && <div className="drawer-backdrop" aria-hidden="true" onClick={close} />}
-        <ChatPane drawerOpen={drawerOpen} onOpenMenu={() => setDrawerOpen(true)} />
+        <DocumentDropZone store={app.documents} className="chat-drop" onDropped={() => setDocumentsOpen(true)}>
+          <ChatPane drawerOpen={drawerOpen} onOpenMenu={() => setDrawerOpen(true)} documentsOpen={documentsOpen} onOpenDocuments={() => setDocumentsOpen(true)} />
+        </DocumentDropZone>
       </div>
+      {documentsOpen && (
+        <DocumentsDrawer
+          store={app.documents}
+          modelLabel={(id) => findModel(app.settings.getState().models, id)?.name ?? id}
+          onClose={() => setDocumentsOpen(false)}
+        />
+      )}
     </ChatAppContext.Provider>
   );
 }

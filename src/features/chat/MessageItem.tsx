@@ -6,6 +6,7 @@ import { languageStore } from '../../i18n/i18n.ts';
 import { LazyMarkdownMessage } from '../markdown/LazyMarkdownMessage.tsx';
 import { useChatApp } from './chatContext.ts';
 import { CopyAnswerButton } from './CopyAnswerButton.tsx';
+import { SourcesList } from './SourcesList.tsx';
 import { errorKey } from './errorText.ts';
 import { formatNumber, modelName } from './format.ts';
 
@@ -78,10 +79,21 @@ export const MessageItem = memo(function MessageItem({ message }: { message: Mes
       data-error={message.errorCode}
     >
       <span className="visually-hidden">{mine ? t('chat.you') : t('chat.assistant')}: </span>
+      {message.document && (
+        <p className="summary-label" data-testid="summary-label">
+          {t('chat.documentSummary', { name: message.document.fileName })}
+        </p>
+      )}
       <div className="bubble">
         {mine ? <p className="message-text">{message.text}</p> : <LazyMarkdownMessage className="message-text" text={message.text} streaming={false} labels={labels} />}
       </div>
       {!mine && message.status !== 'complete' && <Incomplete message={message} />}
+      {!mine && message.retrieval && message.retrieval !== 'grounded' && (
+        <p className="retrieval-note" data-testid="retrieval-note">
+          {t(message.retrieval === 'no-passages' ? 'chat.retrievalNoPassages' : 'chat.retrievalUnavailable')}
+        </p>
+      )}
+      {!mine && <SourcesList message={message} />}
       {!mine && <AnswerMeta message={message} />}
     </div>
   );

@@ -18,7 +18,9 @@ export function StreamingItem() {
       ? t('chat.retrying', { attempt: streaming.attempt })
       : streaming.phase === 'saving'
         ? t('chat.saving')
-        : undefined;
+        : streaming.phase === 'searching'
+          ? t('chat.searching')
+          : undefined;
   return (
     <div className="message from-assistant streaming" data-testid="streaming-answer" aria-busy={!streaming.stopped}>
       <span className="visually-hidden">{t('chat.assistant')}: </span>

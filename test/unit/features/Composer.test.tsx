@@ -3,12 +3,12 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { act, cleanup, fireEvent, render } from '@testing-library/react';
 import { ChatAppContext } from '../../../src/features/chat/chatContext.ts';
 import { Composer } from '../../../src/features/chat/Composer.tsx';
-import { makeChat } from '../stores/harness.ts';
+import { makeChatApp } from './chatApp.ts';
 
 afterEach(cleanup);
 
 function setup() {
-  const app = makeChat();
+  const app = makeChatApp();
   const sent: string[] = [];
   app.chat.setState({
     send: vi.fn(async () => {
@@ -17,7 +17,7 @@ function setup() {
     }),
   });
   const view = render(
-    <ChatAppContext.Provider value={{ chat: app.chat, conversations: app.conversations, settings: app.settings, history: app.history, dispose: () => undefined }}>
+    <ChatAppContext.Provider value={app.app}>
       <Composer />
     </ChatAppContext.Provider>,
   );

@@ -1,0 +1,18 @@
+import { useStore } from 'zustand';
+import { useT } from '../../i18n/useT.ts';
+import { useChatApp } from './chatContext.ts';
+
+/** "Answer from my documents" for the open conversation; says why when there is no index. */
+export function DocumentsToggle() {
+  const t = useT();
+  const { chat, documents, searchAvailable } = useChatApp();
+  const on = useStore(chat, (s) => s.useDocuments);
+  const count = useStore(documents ?? chat, () => documents?.getState().documents.length ?? 0);
+  if (!documents) return null;
+  return (
+    <label className="documents-toggle check" data-testid="documents-toggle" title={searchAvailable ? undefined : t('chat.useDocumentsNoIndex')}>
+      <input type="checkbox" checked={on} disabled={!searchAvailable} onChange={(event) => chat.getState().setUseDocuments(event.target.checked)} />
+      {t('chat.useDocuments', { count })}
+    </label>
+  );
+}
