@@ -10,6 +10,7 @@ import { createChatStore, type ChatStore } from '../stores/chatStore.ts';
 import { createConversationsStore, type ConversationsStore } from '../stores/conversationsStore.ts';
 import { createSettingsStore, inferenceParams, type SettingsStore } from '../stores/settingsStore.ts';
 import type { DocumentsStore } from '../stores/documentsStore.ts';
+import type { DocumentRecord } from '../domain/types.ts';
 import { createHistoryStore, type HistoryStore } from '../stores/historyStore.ts';
 import { browserDownload } from '../features/history/browserDownload.ts';
 import { sessionStore, type AwsConnection } from './session.ts';
@@ -72,9 +73,10 @@ async function createChatApp(connection: AwsConnection): Promise<ChatApp> {
   // Answers from documents: Kendra finds passages of plain text, so the page of a PDF passage is
   // found in the document's own extracted text (fetched once per document) and its page starts.
   const texts = new Map<string, Promise<string>>();
-  let documents: DocumentsStore | undefined;
+  // Set once the documents store exists (it needs the chat store, which needs this lookup).
+  const records: { of?: (id: string) => DocumentRecord | undefined } = {};
   const locate = async (documentId: string, passageText: string): Promise<number | undefined> => {
-    const record = documents?.getState().documents.find((d) => d.id === documentId);
+    const record = records.of?.(documentId);
     if (!record?.pageStarts?.length) return undefined;
     let text = texts.get(documentId);
     if (!text) {
@@ -131,7 +133,7 @@ async function createChatApp(connection: AwsConnection): Promise<ChatApp> {
     onError: (code) => code === 'session-expired' && onSessionExpired(),
   });
 
-  documents = await createDocumentsApp(connection, {
+  const documents = await createDocumentsApp(connection, {
     model,
     callLog,
     summaryModel: () => {
@@ -143,6 +145,7 @@ async function createChatApp(connection: AwsConnection): Promise<ChatApp> {
     onSummary: (record) => void chat.getState().postSummary(record),
     onError: (code) => code === 'session-expired' && onSessionExpired(),
   });
+  records.of = (id) => documents.getState().documents.find((d) => d.id === id);
   void documents.getState().load();
 
   // The sidebar decides which conversation is open; the chat pane follows.
@@ -165,7 +168,7 @@ async function createChatApp(connection: AwsConnection): Promise<ChatApp> {
     dispose() {
       unsubscribe();
       chat.getState().dispose();
-      documents?.getState().dispose();
+      documents.getState().dispose();
     },
   };
 }
