@@ -304,7 +304,8 @@ export function createDocumentsStore(deps: DocumentsDeps) {
       openOriginal(id) {
         const record = find(id);
         if (!record) return;
-        const url = ports.store.downloadUrl(id, record.fileName);
+        // A CP949 CSV opens readable only when its charset goes with it.
+        const url = ports.store.downloadUrl(id, record.fileName, record.encoding ? { encoding: record.encoding } : undefined);
         url.catch((e: unknown) => fail(e, { action: 'open', documentId: id }));
         deps.openUrl?.(url);
       },

@@ -76,9 +76,10 @@ export class MemoryDocumentStore implements DocumentStore {
     if (text === undefined) throw new AppError('not-found');
     return text;
   }
-  async downloadUrl(documentId: string, fileName: string) {
+  async downloadUrl(documentId: string, fileName: string, options?: { encoding?: string }) {
     this.take('downloadUrl');
-    return `https://s3.example/private/me/documents/${documentId}/${encodeURIComponent(fileName)}?X-Amz-Signature=abc`;
+    const charset = options?.encoding ? `&charset=${options.encoding}` : '';
+    return `https://s3.example/private/me/documents/${documentId}/${encodeURIComponent(fileName)}?X-Amz-Signature=abc${charset}`;
   }
   async remove(documentId: string) {
     this.take('remove');

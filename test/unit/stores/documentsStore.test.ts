@@ -319,6 +319,14 @@ describe('documents store: text, original and removal', () => {
     expect(await opened[0]).toBe('https://s3.example/private/me/documents/d1/%EB%B3%B4%EA%B3%A0%EC%84%9C%201.pdf?X-Amz-Signature=abc');
   });
 
+  it('opens a CP949 file with its charset, so it reads as Korean', async () => {
+    const { documents, repository, opened } = setup();
+    repository.records.set('d1', record('d1', '2026-01-01T00:00:00.000Z', { fileName: '매출.csv', type: 'csv', encoding: 'euc-kr' }));
+    await documents.getState().load();
+    documents.getState().openOriginal('d1');
+    expect(await opened[0]).toMatch(/&charset=euc-kr$/);
+  });
+
   it('says when the link could not be made', async () => {
     const { documents, repository, store, opened } = setup();
     repository.records.set('d1', record('d1', '2026-01-01T00:00:00.000Z'));
