@@ -68,9 +68,18 @@ function controlCount(text: string): { count: number; nul: boolean } {
   return { count, nul };
 }
 
+/** Binary shows everywhere, so windows spread over a long text are enough (and keep 50 MB fast). */
+const WINDOW = 8_192;
+const WINDOWS = 64;
+
 function looksLikeText(text: string): boolean {
-  const { count, nul } = controlCount(text);
-  return !nul && count <= text.length * CONTROL_SHARE;
+  let sample = text;
+  if (text.length > WINDOW * WINDOWS) {
+    const step = Math.floor((text.length - WINDOW) / (WINDOWS - 1));
+    sample = Array.from({ length: WINDOWS }, (_, w) => text.slice(w * step, w * step + WINDOW)).join('');
+  }
+  const { count, nul } = controlCount(sample);
+  return !nul && count <= sample.length * CONTROL_SHARE;
 }
 
 export function decodeText(bytes: Uint8Array, fileName = 'file'): DecodedText {

@@ -3,11 +3,11 @@
 import { AppError } from '../domain/errors.ts';
 import type { DocumentParser, ParseProgress } from '../domain/ports.ts';
 import type { ParsedDocument } from '../domain/types.ts';
-import { replyError, type ParseReply, type ParseRequest } from './workerProtocol.ts';
+import { CHANNEL, isParseReply, replyError, type ParseRequest } from './workerProtocol.ts';
 
 /** What the parser needs from a Worker (tests pass an in-process stand-in). */
 export interface WorkerLike {
-  onmessage: ((event: MessageEvent<ParseReply>) => void) | null;
+  onmessage: ((event: MessageEvent) => void) | null;
   onerror: ((event: ErrorEvent) => void) | null;
   onmessageerror?: ((event: MessageEvent) => void) | null;
   postMessage(message: ParseRequest): void;
@@ -60,10 +60,14 @@ export class WorkerDocumentParser implements DocumentParser {
       };
       const onAbort = () => finish(() => reject(new AppError('aborted')));
       signal.addEventListener('abort', onAbort, { once: true });
+      // Appending keeps the pieces as a rope: no single task copies the whole text.
+      let text = '';
       worker.onmessage = (event) => {
+        if (!isParseReply(event.data)) return;
         const reply = event.data;
         if (reply.type === 'progress') options.onProgress?.(reply.progress);
-        else if (reply.type === 'done') finish(() => resolve(reply.result));
+        else if (reply.type === 'text') text += reply.part;
+        else if (reply.type === 'done') finish(() => resolve({ ...reply.result, text }));
         else finish(() => reject(replyError(reply)));
       };
       worker.onerror = (event) => {
@@ -72,6 +76,7 @@ export class WorkerDocumentParser implements DocumentParser {
       };
       worker.onmessageerror = () => finish(() => reject(new AppError('unknown', { message: 'document worker sent an unreadable reply' })));
       worker.postMessage({
+        channel: CHANNEL,
         file,
         fileName: options.fileName,
         ...(file.type ? { contentType: file.type } : {}),

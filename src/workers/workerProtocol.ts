@@ -6,7 +6,15 @@ import type { ParsedDocument } from '../domain/types.ts';
 import type { PdfAssets, PdfEngine } from './pdf.ts';
 import { parseDocument } from './parseDocument.ts';
 
+/**
+ * Marks our messages. pdf.js's worker module, once imported into our worker, also listens on and
+ * posts to the worker's global scope (it sends a "ready" message of its own), so both sides skip
+ * anything without this mark.
+ */
+export const CHANNEL = 'seoyeon-parse';
+
 export interface ParseRequest {
+  channel: typeof CHANNEL;
   /** The file itself: a Blob crosses to the worker without copying its bytes on the page. */
   file: Blob;
   fileName: string;
@@ -15,10 +23,24 @@ export interface ParseRequest {
   pdf: PdfAssets;
 }
 
-export type ParseReply =
+export type ParseReply = { channel: typeof CHANNEL } & (
   | { type: 'progress'; progress: ParseProgress }
+  /** A piece of the text; the pieces arrive in order before `done`, whose result has text ''. */
+  | { type: 'text'; part: string }
   | { type: 'done'; result: ParsedDocument }
-  | { type: 'error'; code: ErrorCode; message: string };
+  | { type: 'error'; code: ErrorCode; message: string }
+);
+
+export function isParseRequest(data: unknown): data is ParseRequest {
+  return typeof data === 'object' && data !== null && (data as { channel?: unknown }).channel === CHANNEL;
+}
+
+export function isParseReply(data: unknown): data is ParseReply {
+  return isParseRequest(data) && ['progress', 'text', 'done', 'error'].includes((data as { type?: unknown }).type as string);
+}
+
+/** Characters per `text` message. */
+export const TEXT_PART = 1 << 21;
 
 /** Runs one request in the worker and posts progress, then exactly one `done` or `error`. */
 export async function handleParseRequest(
@@ -33,13 +55,25 @@ export async function handleParseRequest(
       ...(request.contentType ? { contentType: request.contentType } : {}),
       ...(request.password !== undefined ? { password: request.password } : {}),
       pdf: { ...request.pdf, ...engine },
-      onProgress: (progress) => post({ type: 'progress', progress }),
+      onProgress: (progress) => post({ channel: CHANNEL, type: 'progress', progress }),
     });
-    post({ type: 'done', result });
+    // A 50 MB table reads into ~70 million characters; copied in one message, the page would spend
+    // ~100 ms in one task unpacking it. In pieces, each unpacks in a few milliseconds.
+    for (let at = 0; at < result.text.length; at += TEXT_PART) {
+      post({ channel: CHANNEL, type: 'text', part: result.text.slice(at, at + TEXT_PART) });
+    }
+    post({ channel: CHANNEL, type: 'done', result: { ...result, text: '' } });
   } catch (error) {
     const appError = toAppError(error);
-    post({ type: 'error', code: appError.code, message: appError.message });
+    // An unexpected failure keeps whatever it said, for the log and the bug report.
+    const message = appError.message && appError.message !== appError.code ? appError.message : describe(error);
+    post({ channel: CHANNEL, type: 'error', code: appError.code, message });
   }
+}
+
+function describe(error: unknown): string {
+  if (error instanceof Error) return `${error.name}: ${error.message || '(no message)'}${error.stack ? `\n${error.stack}` : ''}`;
+  return String(error);
 }
 
 const KNOWN_CODES: ReadonlySet<string> = new Set(ERROR_CODES);

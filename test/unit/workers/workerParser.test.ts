@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { ParseProgress } from '../../../src/domain/ports.ts';
 import { WorkerDocumentParser, type WorkerLike } from '../../../src/workers/workerParser.ts';
-import { handleParseRequest, type ParseReply, type ParseRequest } from '../../../src/workers/workerProtocol.ts';
+import { CHANNEL, handleParseRequest, TEXT_PART, type ParseReply, type ParseRequest } from '../../../src/workers/workerProtocol.ts';
 import { ENCRYPTED_PDF_PASSWORD, KOREAN_PDF_PAGES } from '../../../scripts/makeDocumentFixtures.ts';
 import { expectAppError, fixture, nodePdf } from './support.ts';
 
@@ -10,7 +10,7 @@ import { expectAppError, fixture, nodePdf } from './support.ts';
  * replies asynchronously through structuredClone, as a worker's postMessage would.
  */
 class InProcessWorker implements WorkerLike {
-  onmessage: ((event: MessageEvent<ParseReply>) => void) | null = null;
+  onmessage: ((event: MessageEvent) => void) | null = null;
   onerror: ((event: ErrorEvent) => void) | null = null;
   terminated = false;
   requests: ParseRequest[] = [];
@@ -19,12 +19,16 @@ class InProcessWorker implements WorkerLike {
     this.requests.push(message);
     // The page's asset URLs are for the browser; under Node pdf.js reads the files from disk.
     const request = { ...message, pdf: nodePdf };
-    void handleParseRequest(request, (reply) => {
-      const copy = structuredClone(reply);
-      setTimeout(() => {
-        if (!this.terminated) this.onmessage?.({ data: copy } as MessageEvent<ParseReply>);
-      }, 0);
-    });
+    // pdf.js's worker module posts a "ready" of its own on the worker scope; the parser must skip it.
+    this.deliver({ sourceName: 'pdf.js', targetName: 'main', action: 'ready' });
+    void handleParseRequest(request, (reply) => this.deliver(reply));
+  }
+
+  private deliver(data: unknown): void {
+    const copy = structuredClone(data);
+    setTimeout(() => {
+      if (!this.terminated) this.onmessage?.({ data: copy } as MessageEvent);
+    }, 0);
   }
 
   terminate(): void {
@@ -52,6 +56,7 @@ describe('WorkerDocumentParser', () => {
     expect(progress.at(-1)).toEqual({ done: 3, total: 3, unit: 'pages' });
     expect(worker.terminated).toBe(true);
     expect(worker.requests[0]).toMatchObject({
+      channel: CHANNEL,
       fileName: 'korean-cid.pdf',
       contentType: 'application/pdf',
       pdf: { cMapUrl: 'https://app.example/pdfjs/cmaps/', standardFontDataUrl: 'https://app.example/pdfjs/standard_fonts/' },
@@ -69,6 +74,24 @@ describe('WorkerDocumentParser', () => {
     expect(parsed.text).toContain('암호가 걸린 문서입니다.');
   });
 
+  it('sends a long text in pieces and puts it back together exactly, even across a surrogate pair', async () => {
+    const worker = new InProcessWorker();
+    const seen: string[] = [];
+    const text = `a${'서연 😀 text\n'.repeat(Math.ceil((TEXT_PART * 2.5) / 11))}`;
+    const parser = parserWith(worker);
+    const parsing = parser.parse(new Blob([text]), { fileName: 'long.txt', signal: new AbortController().signal });
+    // Watch the replies the parser receives.
+    const handler = worker.onmessage!;
+    worker.onmessage = (event) => {
+      seen.push((event.data as { type?: string }).type ?? 'foreign');
+      handler(event);
+    };
+    const parsed = await parsing;
+    expect(parsed.text).toBe(text);
+    expect(seen.filter((type) => type === 'text')).toHaveLength(Math.ceil(text.length / TEXT_PART));
+    expect(seen.at(-1)).toBe('done');
+  });
+
   it('reads CSV through the worker too', async () => {
     const parsed = await parserWith(new InProcessWorker()).parse(blob('cp949.csv'), { fileName: 'cp949.csv', signal: new AbortController().signal });
     expect(parsed).toMatchObject({ type: 'csv', rows: 3, encoding: 'euc-kr' });
@@ -80,7 +103,7 @@ describe('WorkerDocumentParser', () => {
     const controller = new AbortController();
     const onProgress = vi.fn();
     const parsing = parserWith(worker).parse(new Blob(['x']), { fileName: 'a.txt', signal: controller.signal, onProgress });
-    worker.onmessage?.({ data: { type: 'progress', progress: { done: 1, total: 2, unit: 'bytes' } } } as MessageEvent<ParseReply>);
+    worker.onmessage?.({ data: { channel: CHANNEL, type: 'progress', progress: { done: 1, total: 2, unit: 'bytes' } } } as MessageEvent<ParseReply>);
     controller.abort();
     await expectAppError(parsing, 'aborted');
     expect(terminate).toHaveBeenCalledTimes(1);
@@ -113,7 +136,7 @@ describe('WorkerDocumentParser', () => {
       onmessage: null,
       onerror: null,
       postMessage() {
-        setTimeout(() => odd.onmessage?.({ data: { type: 'error', code: 'no-such-code', message: 'm' } } as unknown as MessageEvent<ParseReply>), 0);
+        setTimeout(() => odd.onmessage?.({ data: { channel: CHANNEL, type: 'error', code: 'no-such-code', message: 'm' } } as MessageEvent), 0);
       },
       terminate: vi.fn(),
     };
@@ -133,7 +156,21 @@ describe('WorkerDocumentParser', () => {
 describe('handleParseRequest', () => {
   it('posts progress, then exactly one error with a code and no text for a bad file', async () => {
     const replies: ParseReply[] = [];
-    await handleParseRequest({ file: new Blob([new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0])]), fileName: 'x.png', pdf: nodePdf }, (r) => replies.push(r));
-    expect(replies).toEqual([{ type: 'error', code: 'unsupported-file', message: expect.stringContaining('PNG') }]);
+    await handleParseRequest(
+      { channel: CHANNEL, file: new Blob([new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0])]), fileName: 'x.png', pdf: nodePdf },
+      (r) => replies.push(r),
+    );
+    expect(replies).toEqual([{ channel: CHANNEL, type: 'error', code: 'unsupported-file', message: expect.stringContaining('PNG') }]);
+  });
+});
+
+describe('handleParseRequest: unexpected failures', () => {
+  it('keeps what an unexpected error said instead of a bare "unknown"', async () => {
+    const replies: ParseReply[] = [];
+    const broken = { arrayBuffer: () => Promise.reject(new TypeError('blob went away')) } as unknown as Blob;
+    await handleParseRequest({ channel: CHANNEL, file: broken, fileName: 'a.txt', pdf: nodePdf }, (r) => replies.push(r));
+    expect(replies).toHaveLength(1);
+    expect(replies[0]).toMatchObject({ type: 'error', code: 'unknown' });
+    expect((replies[0] as { message: string }).message).toContain('blob went away');
   });
 });
