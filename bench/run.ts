@@ -8,6 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { measureInitialJs } from './bundle.ts';
+import { measureDocuments } from './documents.ts';
 import { measureFirstToken } from './firstToken.ts';
 import { buildPage, servePage } from './page/serve.ts';
 import type { Approach, StreamStats } from './page/protocol.ts';
@@ -53,7 +54,41 @@ function medianCell(reps: Cell[]): Cell {
   return Object.fromEntries(keys.map((key) => [key, round(median(reps.map((rep) => rep[key])))])) as unknown as Cell;
 }
 
+type DocumentsSection = Awaited<ReturnType<typeof measureDocuments>> | { measured: false; error?: string; reason?: string };
+
+async function documentsSection(browser: Awaited<ReturnType<typeof chromium.launch>>): Promise<DocumentsSection> {
+  if (process.env.BENCH_DOCUMENTS === '0') return { measured: false, reason: 'skipped (BENCH_DOCUMENTS=0)' };
+  const reps = Math.max(1, Number(process.env.BENCH_DOCUMENTS_REPS ?? 3));
+  return measureDocuments(root, browser, reps, log).catch((error: unknown) => ({
+    measured: false as const,
+    error: error instanceof Error ? error.message.slice(0, 2000) : String(error),
+  }));
+}
+
+/** BENCH_ONLY=documents: only the documents section, same report file. */
+async function documentsOnly() {
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+  const chromiumVersion = browser.version();
+  let documents: DocumentsSection;
+  try {
+    documents = await documentsSection(browser);
+  } finally {
+    await browser.close();
+  }
+  const report = {
+    generatedAt: new Date().toISOString(),
+    machine: { cpus: os.cpus().length, loadAverageAtEnd: os.loadavg().map((load) => round(load, 2)), cpuModel: os.cpus()[0]?.model, node: process.version, chromium: chromiumVersion },
+    only: 'documents',
+    documents,
+  };
+  const json = JSON.stringify(report, null, 2);
+  mkdirSync(resultsDir, { recursive: true });
+  writeFileSync(path.join(resultsDir, 'latest-documents.json'), `${json}\n`);
+  process.stdout.write(`${json}\n`);
+}
+
 async function main() {
+  if (process.env.BENCH_ONLY === 'documents') return documentsOnly();
   log('building the app (npx vite build)');
   const build = spawnSync('npx', ['vite', 'build'], { cwd: root, encoding: 'utf8' });
   const bundle =
@@ -73,6 +108,7 @@ async function main() {
     measured: false,
     reason: 'skipped (BENCH_FIRST_TOKEN=0)',
   };
+  let documents: DocumentsSection | undefined;
   try {
     for (const tokens of TOKENS) {
       for (let rep = 0; rep < REPS; rep++) {
@@ -119,6 +155,8 @@ async function main() {
         error: error instanceof Error ? error.message.slice(0, 2000) : String(error),
       }));
     }
+    log('measuring document parsing (PDF pages/s, CSV MB/s) in the worker');
+    documents = await documentsSection(browser);
   } finally {
     await browser.close();
     server.close();
@@ -144,6 +182,7 @@ async function main() {
     bundle,
     streaming,
     firstToken,
+    documents: documents ?? { measured: false, reason: 'not reached' },
     targets: targets(streaming, bundle, firstToken),
   };
   const json = JSON.stringify(report, null, 2);
