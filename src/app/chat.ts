@@ -11,6 +11,7 @@ import { createConversationsStore, type ConversationsStore } from '../stores/con
 import { createSettingsStore, inferenceParams, type SettingsStore } from '../stores/settingsStore.ts';
 import type { DocumentsStore } from '../stores/documentsStore.ts';
 import type { DocumentRecord } from '../domain/types.ts';
+import type { PagePiece } from '../domain/documents/rag.ts';
 import { createHistoryStore, type HistoryStore } from '../stores/historyStore.ts';
 import { browserDownload } from '../features/history/browserDownload.ts';
 import { sessionStore, type AwsConnection } from './session.ts';
@@ -47,7 +48,7 @@ async function createChatApp(connection: AwsConnection): Promise<ChatApp> {
     { S3DocumentStore },
     { KendraDocumentIndex },
     { KendraRetriever },
-    { locatePassage, pageAt },
+    { splitPassageByPages },
     { createDocumentsApp },
   ] = await Promise.all([
     import('../aws/bedrockChatModel.ts'),
@@ -70,12 +71,12 @@ async function createChatApp(connection: AwsConnection): Promise<ChatApp> {
   const model = new BedrockChatModel(clients);
   const documentStore = new S3DocumentStore(clients);
 
-  // Answers from documents: Kendra finds passages of plain text, so the page of a PDF passage is
+  // Answers from documents: Kendra finds passages of plain text, so the pages of a PDF passage are
   // found in the document's own extracted text (fetched once per document) and its page starts.
   const texts = new Map<string, Promise<string>>();
   // Set once the documents store exists (it needs the chat store, which needs this lookup).
   const records: { of?: (id: string) => DocumentRecord | undefined } = {};
-  const locate = async (documentId: string, passageText: string): Promise<number | undefined> => {
+  const locate = async (documentId: string, passageText: string): Promise<PagePiece[] | undefined> => {
     const record = records.of?.(documentId);
     if (!record?.pageStarts?.length) return undefined;
     let text = texts.get(documentId);
@@ -84,8 +85,7 @@ async function createChatApp(connection: AwsConnection): Promise<ChatApp> {
       texts.set(documentId, text);
       text.catch(() => texts.delete(documentId));
     }
-    const offset = locatePassage(await text, passageText);
-    return offset < 0 ? undefined : pageAt(record.pageStarts, offset);
+    return splitPassageByPages(await text, record.pageStarts, passageText);
   };
   const searchAvailable = clients.config.kendra !== null;
   const documentSearch = searchAvailable ? { retriever: new KendraRetriever(clients, connection.idToken), locate } : undefined;

@@ -3,15 +3,18 @@
 // language, and the current turn becomes numbered passages plus the question. When the search
 // finds nothing or cannot run, the answer comes from the model alone and says which it was.
 import { detectLanguage } from '../documents/language.ts';
-import { condensedQuestion, condensePrompt, groundedPrompt, noPassagesNote } from '../documents/rag.ts';
+import { condensedQuestion, condensePrompt, groundedPrompt, noPassagesNote, type PagePiece } from '../documents/rag.ts';
 import { type AppError, toAppError } from '../errors.ts';
 import type { CallLog, ChatModel, Clock, Retriever } from '../ports.ts';
 import type { CallKind, CallLogEntry, Language, Passage, PromptMessage, RetrievalOutcome } from '../types.ts';
 
 export interface DocumentGrounding {
   retriever: Retriever;
-  /** The page a passage is on, when the search did not say (PDF text put into the index as plain text). */
-  locate?: (documentId: string, passageText: string) => Promise<number | undefined>;
+  /**
+   * Where a passage is in its PDF, when the search did not say (the index holds plain text): the
+   * passage cut at its page breaks, each piece with its page; undefined when unknown.
+   */
+  locate?: (documentId: string, passageText: string) => Promise<PagePiece[] | undefined>;
   /** Passages to ask for (the retriever's default when absent). */
   limit?: number;
 }
@@ -87,15 +90,18 @@ async function condense(input: GroundingInput, pending: Grounded['pending']): Pr
   }
 }
 
+/** Passages with their pages; one that crosses a page break becomes one passage per page. */
 async function withPages(passages: Passage[], locate: DocumentGrounding['locate']): Promise<Passage[]> {
   if (!locate) return passages;
-  return Promise.all(
-    passages.map(async (passage) => {
-      if (passage.page !== undefined) return passage;
-      const page = await locate(passage.documentId, passage.text).catch(() => undefined);
-      return page === undefined ? passage : { ...passage, page };
+  const located = await Promise.all(
+    passages.map(async (passage): Promise<Passage[]> => {
+      if (passage.page !== undefined) return [passage];
+      const pieces = await locate(passage.documentId, passage.text).catch(() => undefined);
+      if (!pieces || pieces.length === 0) return [passage];
+      return pieces.map((piece) => ({ ...passage, text: piece.text, page: piece.page }));
     }),
   );
+  return located.flat();
 }
 
 /** Call after the question is saved; emits nothing itself (the caller reports `searching`). */

@@ -175,3 +175,36 @@ export function locatePassage(text: string, passageText: string): number {
   }
   return -1;
 }
+
+/** A passage, or the part of it on one page. */
+export interface PagePiece {
+  text: string;
+  page: number;
+}
+
+/**
+ * The passage cut at the page breaks it crosses, each piece with its page, so an answer cites the
+ * page a sentence is on rather than the page its passage began on. Undefined when the passage is
+ * not found in the text.
+ */
+export function splitPassageByPages(text: string, pageStarts: readonly number[], passageText: string): PagePiece[] | undefined {
+  const start = locatePassage(text, passageText);
+  if (start < 0) return undefined;
+  // As many non-space characters as the passage has, counted from where it starts in the text.
+  let remaining = [...passageText.replace(/^(\.\.\.|…)|(\.\.\.|…)$/g, '').replace(/\s+/g, '')].length;
+  let end = start;
+  for (const char of text.slice(start)) {
+    if (remaining === 0) break;
+    if (!/\s/.test(char)) remaining -= 1;
+    end += char.length;
+  }
+  const breaks = pageStarts.filter((offset) => offset > start && offset < end);
+  if (breaks.length === 0) return [{ text: passageText, page: pageAt(pageStarts, start) }];
+  const bounds = [start, ...breaks, end];
+  const pieces: PagePiece[] = [];
+  for (let i = 0; i < bounds.length - 1; i++) {
+    const piece = text.slice(bounds[i], bounds[i + 1]).trim();
+    if (piece !== '') pieces.push({ text: piece, page: pageAt(pageStarts, bounds[i]!) });
+  }
+  return pieces;
+}

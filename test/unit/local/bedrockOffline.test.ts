@@ -60,6 +60,15 @@ describe('offline answers', () => {
     expect(offlineAnswer(ask('서연의 사무실은 어디에 있나요?', system))).toBe('서연의 사무실은 판교에 있다. [2]');
   });
 
+  it('cites a passage even when an earlier turn (a posted summary) holds the same sentence', () => {
+    const history: Turn[] = [
+      { role: 'user', text: '[summary of 회사.pdf]' },
+      { role: 'assistant', text: '- 서연의 사무실은 판교에 있다.' },
+    ];
+    const turn = '<passages>\n[1] (회사.pdf · p.2) 서연의 사무실은 판교에 있다.\n</passages>\n\n<question>서연의 사무실은 어디에 있나요?</question>';
+    expect(offlineAnswer(ask(turn, '', history))).toBe('서연의 사무실은 판교에 있다. [1]');
+  });
+
   it('uses earlier turns as material', () => {
     const history: Turn[] = [
       { role: 'user', text: '내 이름은 민준이고 부산에 살아.' },

@@ -60,13 +60,19 @@ interface Candidate {
 }
 
 function candidates(paragraphs: Paragraph[]): Candidate[] {
-  const seen = new Set<string>();
+  const seen = new Map<string, Candidate>();
   const out: Candidate[] = [];
   for (const p of paragraphs) {
     for (const text of p.sentences) {
-      if (seen.has(text)) continue;
-      seen.add(text);
-      out.push({ text, citation: p.citation, position: out.length });
+      const earlier = seen.get(text);
+      if (earlier) {
+        // The same sentence in an earlier turn (say, a summary) and in a numbered passage: cite it.
+        earlier.citation ??= p.citation;
+        continue;
+      }
+      const candidate = { text, citation: p.citation, position: out.length };
+      seen.set(text, candidate);
+      out.push(candidate);
     }
   }
   return out;

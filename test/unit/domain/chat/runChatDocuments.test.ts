@@ -199,7 +199,7 @@ describe('runChat with documents', () => {
       locate: async (documentId, text) => {
         looked.push(`${documentId}:${text.slice(0, 2)}`);
         if (documentId === 'd2') throw new AppError('not-found');
-        return 9;
+        return [{ text, page: 9 }];
       },
     };
     const result = await runChat(t.input, t.ports);
@@ -210,6 +210,27 @@ describe('runChat with documents', () => {
       [2, 9],
       [3, undefined],
     ]);
+  });
+
+  it('a passage that crosses a page break is cited page by page', async () => {
+    const t = setup([[delta('둘째 쪽 내용 [3]'), end]]);
+    t.input.documents = {
+      retriever: t.retriever,
+      locate: async (_documentId, text) =>
+        text.startsWith('병가')
+          ? [
+              { text: '병가는 연 10일까지', page: 4 },
+              { text: '유급이다.', page: 5 },
+            ]
+          : undefined,
+    };
+    const result = await runChat(t.input, t.ports);
+    const prompt = t.model.requests[0]!.prompt.messages[0]!.text;
+    expect(prompt).toContain('[1] (취업규칙.pdf · p.4) 연차는');
+    expect(prompt).toContain('[2] (취업규칙.pdf · p.4) 병가는 연 10일까지\n');
+    expect(prompt).toContain('[3] (취업규칙.pdf · p.5) 유급이다.');
+    expect(prompt).toContain('[4] (복지.txt) 경조사');
+    expect(result.assistantMessage.citations?.map((c) => [c.index, c.title, c.page])).toEqual([[3, '취업규칙.pdf', 5]]);
   });
 
   it('stop while searching: the model is never asked and the answer is saved as stopped', async () => {

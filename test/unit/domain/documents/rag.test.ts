@@ -7,6 +7,7 @@ import {
   locatePassage,
   noPassagesNote,
   pageAt,
+  splitPassageByPages,
 } from '../../../../src/domain/documents/rag.ts';
 import type { Passage } from '../../../../src/domain/types.ts';
 
@@ -140,5 +141,36 @@ describe('locatePassage', () => {
     const at = locatePassage(doc, passage);
     expect(at).toBeGreaterThan(doc.indexOf(body));
     expect(at).toBeLessThan(doc.indexOf(body) + 600);
+  });
+});
+
+describe('splitPassageByPages', () => {
+  const pages = ['대한민국 헌법 제1조\n대한민국은 민주공화국이다.', '서연은 브라우저에서 동작하는 한국어 챗봇입니다.\nSeoyeon reads Korean PDF files.', '세 번째 쪽입니다.'];
+  const text = pages.join('\n\n');
+  const starts = [0, pages[0]!.length + 2, pages[0]!.length + pages[1]!.length + 4];
+
+  it('cuts a passage at the page breaks it crosses, each piece with its page', () => {
+    // The search engine joined lines with spaces; the pieces come from the document's own text.
+    const passage = text.replace(/\s+/g, ' ');
+    expect(splitPassageByPages(text, starts, passage)).toEqual([
+      { text: pages[0], page: 1 },
+      { text: pages[1], page: 2 },
+      { text: pages[2], page: 3 },
+    ]);
+  });
+
+  it('keeps a passage on one page whole, with that page', () => {
+    expect(splitPassageByPages(text, starts, 'Seoyeon reads Korean PDF files.')).toEqual([{ text: 'Seoyeon reads Korean PDF files.', page: 2 }]);
+  });
+
+  it('starts mid-page and ends mid-page', () => {
+    expect(splitPassageByPages(text, starts, '대한민국은 민주공화국이다. 서연은 브라우저에서')).toEqual([
+      { text: '대한민국은 민주공화국이다.', page: 1 },
+      { text: '서연은 브라우저에서', page: 2 },
+    ]);
+  });
+
+  it('is undefined for a passage that is not in the text', () => {
+    expect(splitPassageByPages(text, starts, '전혀 없는 문장')).toBeUndefined();
   });
 });
