@@ -1,12 +1,13 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useStore } from 'zustand';
 import { sessionStore } from '../app/session.ts';
 import { useT } from '../i18n/useT.ts';
 import { themeStore } from '../stores/settingsStore.ts';
 import { AuthScreen } from './auth/AuthScreen.tsx';
-import { ChatLayout } from './chat/ChatLayout.tsx';
-import { SettingsScreen } from './chat/SettingsScreen.tsx';
 import { TopBar } from './TopBar.tsx';
+
+const loadSignedIn = () => import('./SignedIn.tsx');
+const SignedIn = lazy(loadSignedIn);
 
 /** `data-theme` on <html> holds an explicit choice; without it the CSS follows the system. */
 function useThemeAttribute() {
@@ -24,6 +25,13 @@ export function App() {
   const configError = useStore(sessionStore, (s) => s.configError);
   const [showSettings, setShowSettings] = useState(false);
   useThemeAttribute();
+
+  // Once the sign-in screen is up, fetch the chat in the background, so signing in does not wait for it.
+  useEffect(() => {
+    if (phase !== 'signed-out') return;
+    const idle = window.requestIdleCallback ?? ((callback: () => void) => window.setTimeout(callback, 200));
+    idle(() => void loadSignedIn());
+  }, [phase]);
 
   if (phase === 'loading') {
     return (
@@ -54,7 +62,19 @@ export function App() {
         </a>
       )}
       <TopBar settingsOpen={showSettings} onToggleSettings={() => setShowSettings((open) => !open)} />
-      {!signedIn ? <AuthScreen /> : showSettings ? <SettingsScreen /> : <ChatLayout />}
+      {!signedIn ? (
+        <AuthScreen />
+      ) : (
+        <Suspense
+          fallback={
+            <main className="center-screen" aria-busy="true">
+              <p>{t('chat.loading')}</p>
+            </main>
+          }
+        >
+          <SignedIn showSettings={showSettings} />
+        </Suspense>
+      )}
     </div>
   );
 }
