@@ -57,7 +57,7 @@ export function openInNewTab(url: Promise<string>): void {
 
 export async function createDocumentsApp(connection: AwsConnection, deps: DocumentsAppDeps): Promise<DocumentsStore> {
   // The SDK adapters and the parsers load after sign-in, with the chat's.
-  const [{ WorkerDocumentParser }, { S3DocumentStore }, { DynamoDocumentRepository }, { KendraDocumentIndex }, { ingestDocument, removeDocument }, { summarizeDocument }] =
+  const [{ WorkerDocumentParser }, { S3DocumentStore }, { DynamoDocumentRepository }, { KendraDocumentIndex }, { ingestDocument, removeDocument, waitForIndex }, { summarizeDocument }] =
     await Promise.all([
       import('../workers/workerParser.ts'),
       import('../aws/s3DocumentStore.ts'),
@@ -78,7 +78,7 @@ export async function createDocumentsApp(connection: AwsConnection, deps: Docume
       model: deps.model,
       ...(deps.callLog ? { callLog: deps.callLog } : {}),
     },
-    useCases: { ingest: ingestDocument, summarize: summarizeDocument, remove: removeDocument },
+    useCases: { ingest: ingestDocument, summarize: summarizeDocument, remove: removeDocument, waitForIndex },
     maxUploadBytes: maxUploadBytes(clients.config),
     summaryModel: deps.summaryModel,
     summarizeAfterUpload: true,

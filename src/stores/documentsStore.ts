@@ -67,6 +67,7 @@ function latestPerFrame(schedule: FrameScheduler | undefined, apply: (text: stri
 
 export function createDocumentsStore(deps: DocumentsDeps) {
   const { ports, useCases } = deps;
+  const indexWatch = new AbortController();
   const clock = ports.clock ?? systemClock;
   const newId = ports.newId ?? defaultNewId;
   const uploadControllers = new Map<string, AbortController>();
@@ -94,6 +95,26 @@ export function createDocumentsStore(deps: DocumentsDeps) {
       });
     const setSummary = (id: string, entry: SummaryEntry | undefined) =>
       set((s) => ({ summaries: entry ? withEntry(s.summaries, id, entry) : without(s.summaries, id) }));
+
+    /** Waits for the index to finish with a document left pending, and records the outcome. */
+    async function followIndex(record: DocumentRecord): Promise<void> {
+      if (!ports.index || !useCases.waitForIndex) return;
+      try {
+        const status = await useCases.waitForIndex({ id: record.id, index: ports.index, signal: indexWatch.signal });
+        const current = find(record.id);
+        if (!current || status.state === 'pending' || current.indexState !== 'pending') return;
+        const updated: DocumentRecord = {
+          ...current,
+          indexState: status.state,
+          ...(status.reason ? { indexError: status.reason } : {}),
+          updatedAt: new Date(clock.now()).toISOString(),
+        };
+        await ports.repository.saveDocument(updated);
+        upsert(updated);
+      } catch (e) {
+        if (!indexWatch.signal.aborted) fail(e);
+      }
+    }
 
     /** Wraps the parser to keep the text it read (for the first summary and the text dialog). */
     const capturing = (id: string): DocumentParser => ({
@@ -188,6 +209,9 @@ export function createDocumentsStore(deps: DocumentsDeps) {
             const kept = s.documents.filter((d) => !loaded.has(d.id));
             return { phase: 'ready', documents: [...documents, ...kept].sort(byNewest) };
           });
+          // Still being indexed when the page was left: look again, so the list does not say
+          // "indexing" for ever.
+          for (const record of documents) if (record.indexState === 'pending') void followIndex(record);
         } catch (e) {
           set({ phase: 'error' });
           fail(e, { action: 'load' });
@@ -334,7 +358,7 @@ export function createDocumentsStore(deps: DocumentsDeps) {
       },
 
       dispose() {
-        for (const controller of [...uploadControllers.values(), ...summaryControllers.values()]) controller.abort();
+        for (const controller of [...uploadControllers.values(), ...summaryControllers.values(), indexWatch]) controller.abort();
         files.clear();
         parsedTexts.clear();
       },

@@ -13,7 +13,7 @@ import type {
   DocumentStore,
   Sleep,
 } from '../domain/ports.ts';
-import type { DocumentRecord, InferenceParams, Language } from '../domain/types.ts';
+import type { IndexState, DocumentRecord, InferenceParams, Language } from '../domain/types.ts';
 import type { FrameScheduler } from './chatFrameBuffer.ts';
 
 // ---- the use cases, as src/domain/documents declares them -------------------------------------
@@ -72,6 +72,8 @@ export interface DocumentUseCases {
   ingest(input: IngestInput): Promise<DocumentRecord>;
   summarize(input: SummarizeInput): Promise<{ summary: string; parts: number }>;
   remove(input: RemoveInput): Promise<void>;
+  /** Polls the index until it says indexed or failed (or gives up, still pending). */
+  waitForIndex?(input: { id: string; index: DocumentIndex; signal: AbortSignal }): Promise<{ state: IndexState; reason?: string }>;
 }
 
 // ---- dependencies ------------------------------------------------------------------------------

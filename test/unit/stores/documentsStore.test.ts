@@ -310,6 +310,22 @@ describe('documents store: text, original and removal', () => {
     expect(documents.getState().texts.d1).toEqual({ phase: 'error', error: 'not-found' });
   });
 
+  it('looks again at documents the index was still working on when the page was left', async () => {
+    const { documents, repository, useCases } = setup({ index: true });
+    repository.records.set('d1', record('d1', '2026-01-01T00:00:00.000Z', { indexState: 'pending' }));
+    repository.records.set('d2', record('d2', '2026-01-02T00:00:00.000Z', { indexState: 'indexed' }));
+    const asked: string[] = [];
+    useCases.waitForIndex = async ({ id }) => {
+      asked.push(id);
+      return { state: 'failed', reason: 'too large' };
+    };
+    await documents.getState().load();
+    await settle();
+    expect(asked).toEqual(['d1']);
+    expect(documents.getState().documents.find((d) => d.id === 'd1')).toMatchObject({ indexState: 'failed', indexError: 'too large' });
+    expect(repository.records.get('d1')).toMatchObject({ indexState: 'failed' });
+  });
+
   it('opens the original through a presigned link, asked for at the click', async () => {
     const { documents, repository, opened } = setup();
     repository.records.set('d1', record('d1', '2026-01-01T00:00:00.000Z', { fileName: '보고서 1.pdf' }));
