@@ -122,15 +122,17 @@ export async function groundQuestion(input: GroundingInput): Promise<Grounded> {
   if (input.signal.aborted) return plain(undefined);
 
   let passages: Passage[];
-  try {
-    passages = await input.documents.retriever.retrieve(
-      {
-        text: query,
-        language: detectLanguage(input.question, input.language),
-        ...(input.documents.limit === undefined ? {} : { limit: input.documents.limit }),
-      },
+  const search = (language: Language) =>
+    input.documents.retriever.retrieve(
+      { text: query, language, ...(input.documents.limit === undefined ? {} : { limit: input.documents.limit }) },
       input.signal,
     );
+  try {
+    const language = detectLanguage(input.question, input.language);
+    passages = await search(language);
+    // The index keeps each document under its own language, and a question in English about a
+    // Korean document (or the other way round) is common: look there too before giving up.
+    if (passages.length === 0 && !input.signal.aborted) passages = await search(language === 'ko' ? 'en' : 'ko');
   } catch (e) {
     if (input.signal.aborted) return plain(undefined);
     const error = toAppError(e, 'index');

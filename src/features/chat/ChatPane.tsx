@@ -40,7 +40,6 @@ export function ChatPane({
           <ModelPicker />
           <ModePicker />
           <DocumentsButton store={documents} open={documentsOpen} onClick={onOpenDocuments} />
-          <DocumentsToggle />
           <button type="button" className="secondary small wide-only" disabled={busy} data-testid="clear-memory" onClick={() => void chat.getState().clearMemory()}>
             {t('chat.clearMemory')}
           </button>
@@ -50,6 +49,7 @@ export function ChatPane({
       {/* A fresh list per conversation starts scrolled to the newest message. */}
       <MessageList key={conversationId ?? 'new'} />
       <ChatNoticeBanner />
+      <DocumentsToggle />
       <Composer />
     </main>
   );

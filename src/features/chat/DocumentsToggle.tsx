@@ -10,9 +10,22 @@ export function DocumentsToggle() {
   const count = useStore(documents ?? chat, () => documents?.getState().documents.length ?? 0);
   if (!documents) return null;
   return (
-    <label className="documents-toggle check" data-testid="documents-toggle" title={searchAvailable ? undefined : t('chat.useDocumentsNoIndex')}>
-      <input type="checkbox" checked={on} disabled={!searchAvailable} onChange={(event) => chat.getState().setUseDocuments(event.target.checked)} />
-      {t('chat.useDocuments', { count })}
-    </label>
+    <div className="composer-tools">
+      <label className="documents-toggle check" data-testid="documents-toggle">
+        <input
+          type="checkbox"
+          checked={on && searchAvailable}
+          disabled={!searchAvailable}
+          aria-describedby={searchAvailable ? undefined : 'documents-toggle-why'}
+          onChange={(event) => chat.getState().setUseDocuments(event.target.checked)}
+        />
+        {t('chat.useDocuments', { count })}
+      </label>
+      {!searchAvailable && (
+        <span id="documents-toggle-why" className="composer-tools-note">
+          {t('chat.useDocumentsNoIndex')}
+        </span>
+      )}
+    </div>
   );
 }

@@ -212,6 +212,20 @@ describe('runChat with documents', () => {
     ]);
   });
 
+  it('a question in English about a Korean document looks in the Korean documents too', async () => {
+    const korean = new (class extends FakeRetriever {
+      override async retrieve(query: RetrieveQuery): Promise<Passage[]> {
+        await super.retrieve(query);
+        return query.language === 'ko' ? PASSAGES.slice(1, 2) : [];
+      }
+    })([]);
+    const t = setup([[delta('10 days [1].'), end]], korean);
+    t.input.userText = 'How many days of sick leave do I get?';
+    const result = await runChat(t.input, t.ports);
+    expect(korean.queries.map((q) => q.language)).toEqual(['en', 'ko']);
+    expect(result.assistantMessage).toMatchObject({ retrieval: 'grounded', citations: [{ index: 1, documentId: 'd1' }] });
+  });
+
   it('a passage that crosses a page break is cited page by page', async () => {
     const t = setup([[delta('둘째 쪽 내용 [3]'), end]]);
     t.input.documents = {
