@@ -142,6 +142,8 @@ export class FakeUseCases implements DocumentUseCases {
   ingests: IngestInput[] = [];
   summaries: SummarizeInput[] = [];
   removes: Array<{ id: string; withIndex: boolean }> = [];
+  /** Set by a test that needs the index followed after a load. */
+  waitForIndex?: DocumentUseCases['waitForIndex'];
   /** Each summary call takes the next script. */
   summaryScripts: Array<(input: SummarizeInput) => Promise<{ summary: string; parts: number }>> = [];
 
