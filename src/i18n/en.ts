@@ -237,6 +237,7 @@ export const en = {
   'documents.openOriginal': 'Open original',
   'documents.summarize': 'Summarize',
   'documents.summarizeAgain': 'Summarize again',
+  'documents.summaryLarge': 'This document is large, so it was not summarized on its own: a summary of all of it takes many model calls. Press Summarize to start one.',
   'documents.summary': 'Summary',
   'documents.summaryBy': 'Summary by {model}',
   'documents.summarizing': 'Summarizing…',

@@ -239,6 +239,7 @@ export const ko: Record<MessageKey, string> = {
   'documents.openOriginal': '원본 열기',
   'documents.summarize': '요약하기',
   'documents.summarizeAgain': '다시 요약',
+  'documents.summaryLarge': '문서가 커서 자동으로 요약하지 않았습니다. 전체를 요약하려면 모델을 여러 번 불러야 하니, 원하시면 ‘요약하기’를 눌러 주세요.',
   'documents.summary': '요약',
   'documents.summaryBy': '{model}의 요약',
   'documents.summarizing': '요약하는 중…',

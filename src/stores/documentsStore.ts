@@ -28,6 +28,12 @@ export function contentTypeOf(fileName: string, browserType: string): string {
   return CONTENT_TYPES[extension] ?? 'application/octet-stream';
 }
 
+/**
+ * Longer texts are not summarized on their own: a whole-document summary of, say, a 50 MB CSV
+ * takes hundreds of model calls, so the reader starts it knowingly with the Summarize button.
+ */
+export const AUTO_SUMMARY_MAX_CHARS = 1_000_000;
+
 export const byNewest = (a: DocumentRecord, b: DocumentRecord) => b.createdAt.localeCompare(a.createdAt) || b.id.localeCompare(a.id);
 
 const withEntry = <T>(map: Record<string, T>, id: string, entry: T): Record<string, T> => ({ ...map, [id]: entry });
@@ -160,7 +166,7 @@ export function createDocumentsStore(deps: DocumentsDeps) {
         files.delete(id);
         set((s) => ({ uploads: without(s.uploads, id) }));
         upsert(record);
-        if (deps.summarizeAfterUpload) void get().summarize(id);
+        if (deps.summarizeAfterUpload && (record.textLength ?? 0) <= AUTO_SUMMARY_MAX_CHARS) void get().summarize(id);
         return record;
       } catch (e) {
         // ingestDocument removed whatever it had stored; the list must not keep it either.

@@ -3,7 +3,7 @@ import { useStore } from 'zustand';
 import type { DocumentRecord } from '../../domain/types.ts';
 import { languageStore } from '../../i18n/i18n.ts';
 import { useT } from '../../i18n/useT.ts';
-import type { DocumentsStore } from '../../stores/documentsStore.ts';
+import { AUTO_SUMMARY_MAX_CHARS, type DocumentsStore } from '../../stores/documentsStore.ts';
 import { errorKey } from '../chat/errorText.ts';
 import { encodingName, formatBytes, formatCount, formatDate } from './format.ts';
 import { DocumentIcon, ExternalIcon, SummaryIcon, TextIcon, TrashIcon } from './icons.tsx';
@@ -87,6 +87,11 @@ export function DocumentItem({ store, document, onViewText, onDelete }: Props) {
           <span>{t('documents.openOriginal')}</span>
           <span className="visually-hidden">{nameSuffix}</span>
         </button>
+        {!summarizing && usable && !document.summary && (document.textLength ?? 0) > AUTO_SUMMARY_MAX_CHARS && (
+          <p className="document-note" data-testid="summary-not-started">
+            {t('documents.summaryLarge')}
+          </p>
+        )}
         {!summarizing && usable && (
           <button type="button" className="secondary small" data-testid="summarize" onClick={() => void store.getState().summarize(document.id)}>
             <SummaryIcon />

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { AppError } from '../../../src/domain/errors.ts';
 import type { DocumentRecord } from '../../../src/domain/types.ts';
-import { contentTypeOf, createDocumentsStore } from '../../../src/stores/documentsStore.ts';
+import { AUTO_SUMMARY_MAX_CHARS, contentTypeOf, createDocumentsStore } from '../../../src/stores/documentsStore.ts';
 import type { DocumentsDeps } from '../../../src/stores/documentsTypes.ts';
 import {
   barrier,
@@ -190,6 +190,17 @@ describe('documents store: uploading', () => {
 });
 
 describe('documents store: summaries', () => {
+  it('does not start a summary of a very large document by itself; the reader starts it', async () => {
+    const { documents, useCases } = setup({ overrides: { summarizeAfterUpload: true, maxUploadBytes: 5_000_000 } });
+    const stored = await documents.getState().upload(file('가'.repeat(AUTO_SUMMARY_MAX_CHARS + 1), '큰 문서.txt'));
+    await settle();
+    expect(stored?.textLength).toBe(AUTO_SUMMARY_MAX_CHARS + 1);
+    expect(useCases.summaries).toHaveLength(0);
+    await documents.getState().upload(file('작은 문서', '작은.txt'));
+    await settle();
+    expect(useCases.summaries).toHaveLength(1);
+  });
+
   it('starts after an upload, streams once per frame with parts progress, saves on the record and hands it over', async () => {
     const { documents, useCases, repository, frames, summariesPosted, store } = setup({ overrides: { summarizeAfterUpload: true } });
     const gate = barrier();
