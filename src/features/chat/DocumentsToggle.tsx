@@ -7,8 +7,7 @@ export function DocumentsToggle() {
   const t = useT();
   const { chat, documents, searchAvailable } = useChatApp();
   const on = useStore(chat, (s) => s.useDocuments);
-  const count = useStore(documents ?? chat, () => documents?.getState().documents.length ?? 0);
-  if (!documents) return null;
+  const count = useStore(documents, (s) => s.documents.length);
   return (
     <div className="composer-tools">
       <label className="documents-toggle check" data-testid="documents-toggle">

@@ -8,14 +8,14 @@ import { useChatApp } from './chatContext.ts';
 function Source({ citation }: { citation: Citation }) {
   const t = useT();
   const { documents } = useChatApp();
-  const open = () => void documents?.getState().openOriginal(citation.documentId);
+  const open = () => documents.getState().openOriginal(citation.documentId);
   return (
     <li className="source" data-testid="source">
       <span className="source-number" aria-hidden="true">
         [{citation.index}]
       </span>
       <div className="source-body">
-        <button type="button" className="link-button source-title" disabled={!documents} onClick={open} data-testid="source-open">
+        <button type="button" className="link-button source-title" onClick={open} data-testid="source-open">
           {citation.title}
           {citation.page !== undefined && <span className="source-page"> · {t('chat.sourcePage', { page: citation.page })}</span>}
           <span className="visually-hidden"> ({t('chat.sourceOpens')})</span>
