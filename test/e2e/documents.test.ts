@@ -178,6 +178,7 @@ describe('documents', () => {
     await upload.getByRole('button', { name: 'Dismiss not-a-pdf.pdf' }).click();
     await upload.waitFor({ state: 'detached' });
     // Focus lands on the attach button, not on the page's body.
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('attach-documents');
+    // (It moves there in the frame after the card has gone.)
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid')), { timeout: 5_000 }).toBe('attach-documents');
   });
 });
