@@ -88,6 +88,21 @@ export default defineConfig({
   define: { global: 'globalThis' },
   server: { port: 5173, strictPort: true, host: '127.0.0.1' },
   preview: { port: 4173, strictPort: true, host: '127.0.0.1' },
-  build: { target: 'es2022', sourcemap: true, manifest: true },
+  build: {
+    target: 'es2022',
+    sourcemap: true,
+    manifest: true,
+    rolldownOptions: {
+      output: {
+        // Each AWS SDK client in one chunk of its own. Split between the client's chunk and the
+        // adapter that uses a command, Rolldown made the two chunks import each other, and in the
+        // production build the adapter's command class was built before the client code it extends
+        // ("r is not a function" when the Kendra retriever loaded).
+        codeSplitting: {
+          groups: [{ name: (id: string) => /node_modules[\\/]@aws-sdk[\\/]client-([a-z0-9-]+)[\\/]/.exec(id)?.[1]?.replace(/^/, 'aws-') ?? null }],
+        },
+      },
+    },
+  },
   worker: { format: 'es' },
 });
