@@ -19,6 +19,8 @@ import type { AwsClients } from './clients.ts';
 export const TEXT_FILE_NAME = '.extracted.txt';
 /** How long an "open the source" link works. */
 const LINK_SECONDS = 15 * 60;
+/** How long after a cancel the original is deleted once more (see uploadOriginal). */
+const LATE_DELETE_MS = 1_000;
 /** Multipart part size: the S3 minimum, so progress moves in small steps on slow links. */
 const PART_BYTES = 5 * 1024 * 1024;
 
@@ -132,11 +134,15 @@ export class S3DocumentStore implements DocumentStore {
     }
     // Cancelled: a PutObject or CompleteMultipartUpload may have landed just before the signal.
     // `aborted` promises the caller that nothing of the file is left in the bucket.
+    const remove = () => client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: key }));
     try {
-      await client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: key }));
+      await remove();
     } catch (e) {
       throw toAppError(e, 'storage');
     }
+    // A PutObject whose body had all been sent when it was cancelled is still stored by the server,
+    // possibly after the delete above; a second delete a moment later catches it.
+    setTimeout(() => void remove().catch(() => undefined), LATE_DELETE_MS);
     throw new AppError('aborted', { cause: failure });
   }
 

@@ -56,9 +56,15 @@ export class LocalMultipart {
     const uploadId = target.query.get('uploadId');
     if (uploadId === null) return false;
     if ((await this.uploadKey(bucket, uploadId)) !== target.key) {
+      // The part's body is not wanted, but it is read to the end before answering: an answer
+      // while the client is still sending makes the connection close under it (EPIPE), and the
+      // client would see a network error instead of NoSuchUpload.
+      await new Promise<void>((resolve) => {
+        if (req.readableEnded) return resolve();
+        req.once('end', resolve).once('error', () => resolve()).once('close', () => resolve());
+        req.resume();
+      });
       sendServiceError(res, 's3', { code: 'NoSuchUpload', message: 'The specified upload does not exist. The upload ID may be invalid, or the upload may have been aborted or completed.', status: 404 });
-      // The part's body is not wanted; drain it so the connection can be reused.
-      req.resume();
       return true;
     }
     if (method === 'DELETE') {
