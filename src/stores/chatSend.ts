@@ -137,6 +137,8 @@ export function createSendActions(set: SetChat, get: GetChat, deps: ChatDeps): S
       const streaming = run.hidden;
       if (!streaming) return;
       run.hidden = undefined;
+      // The reader opened another conversation meanwhile: the answer is saved where it belongs.
+      if (get().conversationId !== (wasNew ? undefined : conversationId)) return;
       // Whatever was typed after Enter, before the screen caught up, stays in the composer.
       const draft = get().draft === sentDraft ? '' : get().draft;
       set({ draft, pendingQuestion, streaming, notice: undefined });

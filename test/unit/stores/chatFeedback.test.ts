@@ -132,3 +132,24 @@ describe('chat store: answering from documents is a choice per conversation', ()
     expect(t.chat.getState().useDocuments).toBe(false);
   });
 });
+
+describe('chat store: leaving before the question shows', () => {
+  it('does not show the question in the conversation opened meanwhile; it is saved in its own', async () => {
+    const feedback = manualFeedback();
+    const t = makeChat({ scripts: [answer(['첫 답']), answer(['둘째 답'])] });
+    await ask(t.chat, '첫 대화');
+    const first = t.chat.getState().conversationId!;
+    const slow = makeChat({ repository: t.repository, scripts: [answer(['늦은 답'])], feedback: feedback.scheduler });
+    await slow.conversations.getState().load();
+    await slow.chat.getState().open(first);
+    const sending = ask(slow.chat, '빨리 떠날 질문');
+    await slow.chat.getState().open(undefined);
+    feedback.show();
+    expect(slow.chat.getState().pendingQuestion).toBeUndefined();
+    expect(slow.chat.getState().streaming).toBeUndefined();
+    await sending;
+    expect(slow.chat.getState().messages).toEqual([]);
+    // (Two stores over one repository: their ids come from separate fake clocks, so only membership is checked.)
+    expect(t.repository.messagesOf(first).map((m) => m.text)).toEqual(expect.arrayContaining(['빨리 떠날 질문', '늦은 답']));
+  });
+});
