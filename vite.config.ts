@@ -98,8 +98,13 @@ export default defineConfig({
         // adapter that uses a command, Rolldown made the two chunks import each other, and in the
         // production build the adapter's command class was built before the client code it extends
         // ("r is not a function" when the Kendra retriever loaded).
+        // Vite's preload helper gets a chunk of its own first: otherwise a client's group takes it in
+        // as a dependency and the entry, which needs the helper, would load that client up front.
         codeSplitting: {
-          groups: [{ name: (id: string) => /node_modules[\\/]@aws-sdk[\\/]client-([a-z0-9-]+)[\\/]/.exec(id)?.[1]?.replace(/^/, 'aws-') ?? null }],
+          groups: [
+            { name: 'preload-helper', test: /vite[\\/]preload-helper/, priority: 2 },
+            { name: (id: string) => /node_modules[\\/]@aws-sdk[\\/]client-([a-z0-9-]+)[\\/]/.exec(id)?.[1]?.replace(/^/, 'aws-') ?? null, priority: 1 },
+          ],
         },
       },
     },
