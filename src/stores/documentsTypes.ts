@@ -1,6 +1,8 @@
 // The documents store's state and dependencies. The use cases (ingest, summarize, remove) come in
 // as functions with the domain's signatures, so the store is tested over fakes and the composition
 // root passes the real ones from src/domain/documents.
+import type { IngestInput, IngestStage, removeDocument, waitForIndex } from '../domain/documents/ingest.ts';
+import type { SummarizeInput, SummaryProgress } from '../domain/documents/summarize.ts';
 import type { ErrorCode } from '../domain/errors.ts';
 import type { IdGenerator } from '../domain/ids.ts';
 import type {
@@ -13,67 +15,22 @@ import type {
   DocumentStore,
   Sleep,
 } from '../domain/ports.ts';
-import type { IndexState, DocumentRecord, InferenceParams, Language } from '../domain/types.ts';
+import type { DocumentRecord, InferenceParams } from '../domain/types.ts';
 import type { FrameScheduler } from './chatFrameBuffer.ts';
 
-// ---- the use cases, as src/domain/documents declares them -------------------------------------
+// ---- the use cases: the domain's functions, passed in by the composition root -----------------
 
-export type IngestStage = 'parsing' | 'uploading' | 'indexing';
+export type { IngestInput, IngestStage } from '../domain/documents/ingest.ts';
+export type { SummarizeInput, SummaryProgress } from '../domain/documents/summarize.ts';
 
-export interface IngestInput {
-  file: Blob;
-  fileName: string;
-  contentType: string;
-  maxBytes: number;
-  password?: string;
-  id?: string;
-  parser: DocumentParser;
-  store: DocumentStore;
-  repository: DocumentRepository;
-  index?: DocumentIndex;
-  clock?: Clock;
-  newId?: IdGenerator;
-  sleep?: Sleep;
-  signal: AbortSignal;
-  onRecord?: (record: DocumentRecord) => void;
-  onStage?: (stage: { stage: IngestStage; done?: number; total?: number }) => void;
-}
-
-export interface SummaryProgress {
-  done: number;
-  total: number;
-  phase: 'parts' | 'combine' | 'final';
-}
-
-export interface SummarizeInput {
-  text: string;
-  language: Language;
-  modelId: string;
-  model: ChatModel;
-  signal: AbortSignal;
-  params?: Partial<InferenceParams>;
-  sleep?: Sleep;
-  clock?: Clock;
-  callLog?: CallLog;
-  documentId?: string;
-  newId?: IdGenerator;
-  onProgress?: (progress: SummaryProgress) => void;
-  onDelta?: (delta: string, text: string) => void;
-}
-
-export interface RemoveInput {
-  id: string;
-  store: DocumentStore;
-  repository: DocumentRepository;
-  index?: DocumentIndex;
-}
+export type RemoveInput = Parameters<typeof removeDocument>[0];
 
 export interface DocumentUseCases {
   ingest(input: IngestInput): Promise<DocumentRecord>;
   summarize(input: SummarizeInput): Promise<{ summary: string; parts: number }>;
   remove(input: RemoveInput): Promise<void>;
   /** Polls the index until it says indexed or failed (or gives up, still pending). */
-  waitForIndex?(input: { id: string; index: DocumentIndex; signal: AbortSignal }): Promise<{ state: IndexState; reason?: string }>;
+  waitForIndex?(input: Parameters<typeof waitForIndex>[0]): ReturnType<typeof waitForIndex>;
 }
 
 // ---- dependencies ------------------------------------------------------------------------------
