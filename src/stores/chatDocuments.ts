@@ -1,16 +1,10 @@
 // A document's summary, once written, becomes a message of the open conversation (or starts a new
 // one), so the reader sees it where they are and the model has it as context for what follows.
+import { titleFrom } from '../domain/chat/runChat.ts';
 import { toAppError } from '../domain/errors.ts';
 import type { Conversation, DocumentRecord, Message } from '../domain/types.ts';
 import { activeConversation, draftKey } from './chatHistory.ts';
 import type { ChatDeps, ChatState, GetChat, SetChat } from './chatTypes.ts';
-
-const TITLE_LENGTH = 40;
-
-function summaryTitle(fileName: string): string {
-  const chars = [...fileName];
-  return chars.length > TITLE_LENGTH ? `${chars.slice(0, TITLE_LENGTH).join('')}…` : fileName;
-}
 
 export function createDocumentActions(set: SetChat, get: GetChat, deps: ChatDeps): Pick<ChatState, 'postSummary'> {
   return {
@@ -32,7 +26,7 @@ export function createDocumentActions(set: SetChat, get: GetChat, deps: ChatDeps
       };
       const conversation: Conversation = existing
         ? { ...existing, messageCount: existing.messageCount + 1, updatedAt: now }
-        : { id: conversationId, title: summaryTitle(record.fileName), modelId: get().modelId, mode: get().mode, createdAt: now, updatedAt: now, messageCount: 1 };
+        : { id: conversationId, title: titleFrom(record.fileName), modelId: get().modelId, mode: get().mode, createdAt: now, updatedAt: now, messageCount: 1 };
       try {
         await deps.ports.conversations.saveMessage(message);
         await deps.ports.conversations.saveConversation(conversation);
